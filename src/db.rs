@@ -1,0 +1,68 @@
+//! Connecting to PostgreSQL and applying migrations.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+
+/// A pool on `url`. Statement logging stays off: statements may carry personal data.
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    let mut options = ConnectOptions::new(url);
+    options
+        .max_connections(20)
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    Database::connect(options).await.context("connecting to the database (check DATABASE_URL)")
+}
+
+/// Applies every pending migration.
+pub async fn migrate_up(db: &DatabaseConnection) -> anyhow::Result<()> {
+    Migrator::up(db, None).await.context("applying migrations")
+}
+
+/// Reverts the last `steps` migrations.
+pub async fn migrate_down(db: &DatabaseConnection, steps: u32) -> anyhow::Result<()> {
+    Migrator::down(db, Some(steps)).await.context("reverting migrations")
+}
+
+/// Each migration's name and whether it is applied.
+pub async fn migration_status(db: &DatabaseConnection) -> anyhow::Result<Vec<(String, bool)>> {
+    let applied: Vec<String> =
+        Migrator::get_applied_migrations(db).await?.into_iter().map(|m| m.name().to_owned()).collect();
+    Ok(Migrator::migrations()
+        .into_iter()
+        .map(|m| {
+            let name = m.name().to_owned();
+            let is_applied = applied.contains(&name);
+            (name, is_applied)
+        })
+        .collect())
+}
+
+/// Creates the database `url` names when it does not exist yet, so a fresh machine needs no
+/// manual `createdb`. Connects to the server's `postgres` database to do it.
+pub async fn ensure_database(url: &str) -> anyhow::Result<()> {
+    let (server, name) = url.rsplit_once('/').context("DATABASE_URL has no database name")?;
+    let name = name.split('?').next().unwrap_or(name);
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        anyhow::bail!("DATABASE_URL names a database this tool will not create: use letters, digits and _");
+    }
+    let admin = connect(&format!("{server}/postgres")).await?;
+    let exists = admin
+        .query_one_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT 1 FROM pg_database WHERE datname = $1",
+            [name.into()],
+        ))
+        .await?
+        .is_some();
+    if !exists {
+        admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.context("creating the database")?;
+        tracing::info!(database = name, "created the database");
+    }
+    admin.close().await?;
+    Ok(())
+}

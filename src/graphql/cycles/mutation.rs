@@ -1,0 +1,58 @@
+//! `createCycle` and `addReportsToCycle`: test managers setting up a cycle.
+
+use async_graphql::{Context, ID, InputObject, Object, Result};
+
+use super::types::Cycle;
+use crate::graphql::context::{ContextExt, parse_id};
+use crate::graphql::scalars::Date;
+use crate::services::cycles::{self, NewCycle};
+
+/// A new test cycle.
+#[derive(InputObject)]
+pub struct CreateCycleInput {
+    /// Name, 1 to 200 characters.
+    name: String,
+    /// What the cycle is for.
+    #[graphql(default)]
+    description: String,
+    /// First day of testing.
+    start_date: Date,
+    /// Last day of testing; not before `startDate`.
+    end_date: Date,
+    /// The owning test manager; defaults to the caller, and an admin must name one.
+    test_manager_id: Option<ID>,
+}
+
+/// Mutations about cycles.
+#[derive(Default)]
+pub struct CycleMutation;
+
+#[Object]
+impl CycleMutation {
+    /// Creates a PLANNED cycle. TEST_MANAGER and ADMIN only.
+    async fn create_cycle(&self, ctx: &Context<'_>, input: CreateCycleInput) -> Result<Cycle> {
+        let viewer = ctx.viewer()?;
+        let test_manager_id = input.test_manager_id.as_ref().map(|id| parse_id("testManagerId", id)).transpose()?;
+        let new = NewCycle {
+            name: input.name,
+            description: input.description,
+            start_date: input.start_date.0,
+            end_date: input.end_date.0,
+            test_manager_id,
+        };
+        Ok(Cycle(cycles::create(ctx.db(), viewer, new).await?))
+    }
+
+    /// Adds reports to a cycle, all or none. TEST_MANAGER and ADMIN only.
+    async fn add_reports_to_cycle(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The cycle.")] cycle_id: ID,
+        #[graphql(desc = "The reports to add; none may be in the cycle already.")] report_ids: Vec<ID>,
+    ) -> Result<Cycle> {
+        let viewer = ctx.viewer()?;
+        let cycle_id = parse_id("cycleId", &cycle_id)?;
+        let report_ids = report_ids.iter().map(|id| parse_id("reportIds", id)).collect::<Result<Vec<_>, _>>()?;
+        Ok(Cycle(cycles::add_reports(ctx.db(), viewer, cycle_id, &report_ids).await?))
+    }
+}

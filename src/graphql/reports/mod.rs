@@ -1,0 +1,4 @@
+//! Reports: the regulatory filings under test.
+
+pub mod query;
+pub mod types;

@@ -1,0 +1,4 @@
+//! The human task inbox.
+
+pub mod query;
+pub mod types;

@@ -1,0 +1,6 @@
+//! Workflow executions as tracked in the database: steps, transitions, retries, compensation,
+//! and the workflow versions this build knows.
+
+pub mod query;
+pub mod types;
+pub mod versions;

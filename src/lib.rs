@@ -1,0 +1,14 @@
+//! Synapse DT: regulatory report testing as a durable Temporal workflow, watched and steered
+//! live through GraphQL. The library holds everything; `main.rs` only parses the command line.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod seed;
+pub mod server;
+pub mod services;
+pub mod telemetry;

@@ -1,0 +1,166 @@
+//! Test cycles: listing what the viewer may see, creating cycles and adding reports to them.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use entity::enums::{CycleStatus, Role};
+use entity::{app_user, cycle_report, report, test_cycle};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QuerySelect, TransactionTrait,
+};
+use serde_json::json;
+
+use super::audit::{self, Entry};
+use super::page::{self, Page, PageRequest};
+use super::visibility::cycle_condition;
+use crate::auth::{Viewer, policy::Action};
+use crate::error::{AppError, AppResult};
+
+/// Longest cycle name accepted.
+const MAX_NAME_LEN: usize = 200;
+
+/// A page of the cycles the viewer may see, optionally of one status.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    status: Option<CycleStatus>,
+    request: PageRequest,
+) -> AppResult<Page<test_cycle::Model>> {
+    let mut select = test_cycle::Entity::find();
+    if let Some(status) = status {
+        select = select.filter(test_cycle::Column::Status.eq(status));
+    }
+    if let Some(visible) = cycle_condition(viewer, "test_cycle.id") {
+        select = select.filter(visible);
+    }
+    page::fetch(db, select, test_cycle::Column::Id, request).await
+}
+
+/// The cycle with this id, if the viewer may see it.
+pub async fn find(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> AppResult<Option<test_cycle::Model>> {
+    let mut select = test_cycle::Entity::find_by_id(id);
+    if let Some(visible) = cycle_condition(viewer, "test_cycle.id") {
+        select = select.filter(visible);
+    }
+    Ok(select.one(db).await?)
+}
+
+/// What a new cycle needs.
+#[derive(Debug, Clone)]
+pub struct NewCycle {
+    pub name: String,
+    pub description: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    /// The owning test manager; the creator when absent.
+    pub test_manager_id: Option<i64>,
+}
+
+/// Creates a PLANNED cycle owned by a test manager.
+pub async fn create(db: &DatabaseConnection, viewer: &Viewer, input: NewCycle) -> AppResult<test_cycle::Model> {
+    viewer.require(Action::ManageCycles)?;
+    let name = input.name.trim().to_owned();
+    if name.is_empty() {
+        return Err(AppError::bad_input("name", "name must not be empty"));
+    }
+    if name.chars().count() > MAX_NAME_LEN {
+        return Err(AppError::bad_input("name", format!("name may be at most {MAX_NAME_LEN} characters")));
+    }
+    if input.end_date < input.start_date {
+        return Err(AppError::bad_input("endDate", "endDate must not be before startDate"));
+    }
+    let manager_id = match input.test_manager_id {
+        Some(id) => id,
+        None if viewer.role == Role::TestManager => viewer.user_id,
+        None => return Err(AppError::bad_input("testManagerId", "an admin must name the cycle's test manager")),
+    };
+
+    let txn = db.begin().await?;
+    let manager = app_user::Entity::find_by_id(manager_id).one(&txn).await?;
+    if !manager.is_some_and(|m| m.role == Role::TestManager && m.active) {
+        return Err(AppError::bad_input("testManagerId", format!("user {manager_id} is not an active test manager")));
+    }
+    let cycle = test_cycle::ActiveModel {
+        name: Set(name),
+        description: Set(input.description.trim().to_owned()),
+        test_manager_id: Set(manager_id),
+        start_date: Set(input.start_date),
+        end_date: Set(input.end_date),
+        status: Set(CycleStatus::Planned),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    let entry = Entry {
+        action: "CYCLE_CREATED",
+        entity_type: "test_cycle",
+        entity_id: cycle.id,
+        detail: json!({ "name": cycle.name, "startDate": cycle.start_date, "endDate": cycle.end_date,
+                        "testManagerId": manager_id }),
+        reason: None,
+    };
+    audit::record(&txn, viewer, entry).await?;
+    txn.commit().await?;
+    Ok(cycle)
+}
+
+/// Adds reports to a cycle that is still open. All or nothing: one unknown or already-added
+/// report rejects the whole request and stores nothing.
+pub async fn add_reports(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    cycle_id: i64,
+    report_ids: &[i64],
+) -> AppResult<test_cycle::Model> {
+    viewer.require(Action::ManageCycles)?;
+    if report_ids.is_empty() {
+        return Err(AppError::bad_input("reportIds", "name at least one report"));
+    }
+    let unique: HashSet<i64> = report_ids.iter().copied().collect();
+    if unique.len() != report_ids.len() {
+        return Err(AppError::bad_input("reportIds", "a report is named more than once"));
+    }
+
+    let txn = db.begin().await?;
+    // Lock the cycle row so concurrent additions to one cycle serialise.
+    let cycle = test_cycle::Entity::find_by_id(cycle_id)
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("cycle {cycle_id}")))?;
+    if matches!(cycle.status, CycleStatus::Completed | CycleStatus::Cancelled) {
+        return Err(AppError::Conflict(format!(
+            "cycle {cycle_id} is {} and takes no more reports",
+            cycle.status.as_str()
+        )));
+    }
+    let found = report::Entity::find().filter(report::Column::Id.is_in(unique.iter().copied())).all(&txn).await?;
+    if let Some(missing) = report_ids.iter().find(|id| !found.iter().any(|r| r.id == **id)) {
+        return Err(AppError::bad_input("reportIds", format!("report {missing} does not exist")));
+    }
+    let already = cycle_report::Entity::find()
+        .filter(cycle_report::Column::CycleId.eq(cycle_id))
+        .filter(cycle_report::Column::ReportId.is_in(unique.iter().copied()))
+        .all(&txn)
+        .await?;
+    if let Some(dup) = already.first() {
+        return Err(AppError::Conflict(format!("report {} is already in cycle {cycle_id}", dup.report_id)));
+    }
+    let rows = report_ids.iter().map(|&report_id| cycle_report::ActiveModel {
+        cycle_id: Set(cycle_id),
+        report_id: Set(report_id),
+        ..Default::default()
+    });
+    cycle_report::Entity::insert_many(rows).exec_without_returning(&txn).await?;
+    let entry = Entry {
+        action: "REPORTS_ADDED_TO_CYCLE",
+        entity_type: "test_cycle",
+        entity_id: cycle_id,
+        detail: json!({ "reportIds": report_ids }),
+        reason: None,
+    };
+    audit::record(&txn, viewer, entry).await?;
+    txn.commit().await?;
+    Ok(cycle)
+}

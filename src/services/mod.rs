@@ -1,0 +1,13 @@
+//! What the API does, over a `DatabaseConnection`, free of GraphQL types: reads that respect
+//! what the viewer may see, and commands that check rights, validate, write and audit in one
+//! transaction.
+
+pub mod audit;
+pub mod compensation;
+pub mod cycles;
+pub mod executions;
+pub mod page;
+pub mod reports;
+pub mod tasks;
+pub mod users;
+pub mod visibility;

@@ -1,0 +1,29 @@
+//! Users: signing in and looking people up.
+
+use entity::app_user;
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::auth::password;
+use crate::error::{AppError, AppResult};
+
+/// The active user with this username and password. Unknown users, wrong passwords and
+/// deactivated accounts get the same answer, so the error tells an attacker nothing.
+pub async fn authenticate(db: &impl ConnectionTrait, username: &str, secret: &str) -> AppResult<app_user::Model> {
+    let user = app_user::Entity::find().filter(app_user::Column::Username.eq(username.trim())).one(db).await?;
+    let stored_hash = user.as_ref().map_or(DUMMY_HASH, |u| u.password_hash.as_str());
+    // Verify even for unknown users so response time does not reveal which usernames exist.
+    let matches = password::verify(secret, stored_hash);
+    match user {
+        Some(user) if matches && user.active => Ok(user),
+        _ => Err(AppError::Unauthenticated("invalid username or password")),
+    }
+}
+
+/// The user with this id.
+pub async fn find(db: &impl ConnectionTrait, id: i64) -> AppResult<app_user::Model> {
+    app_user::Entity::find_by_id(id).one(db).await?.ok_or_else(|| AppError::NotFound(format!("user {id}")))
+}
+
+/// A valid argon2id hash of a random string nobody knows.
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c3luYXBzZS1kdW1teQ$2LkqKRz3l9P1oZ5bHqz9dFh+dZQ2hX3M7vNn8yJfJ0A";

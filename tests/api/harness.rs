@@ -1,0 +1,268 @@
+//! `TestApp`: a fresh database cloned from a template, the app router over it, and helpers to
+//! send GraphQL as a given demo user. The template is migrated and seeded once per test binary
+//! build (its name carries a hash of the binary), under an advisory lock so parallel test
+//! processes build it once.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use secrecy::SecretString;
+use serde_json::{Value, json};
+use synapse::auth::jwt::JwtKeys;
+use synapse::config::Config;
+use synapse::http::{AppState, app};
+use tokio::sync::OnceCell;
+use tower::ServiceExt;
+
+/// The JWT secret of every test app.
+pub const TEST_SECRET: &str = "test-secret-of-sufficient-length";
+/// The demo password the template is seeded with.
+pub const DEMO_PASSWORD: &str = "synapse-demo";
+
+/// The server's URL without a database name, from `DATABASE_URL` or the local default.
+fn server_url() -> String {
+    let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    match url.rfind('/') {
+        Some(i) if url[..i].contains("://") && i > url.find("://").map_or(0, |p| p + 2) => url[..i].to_owned(),
+        _ => url,
+    }
+}
+
+async fn admin_connection() -> DatabaseConnection {
+    Database::connect(format!("{}/postgres", server_url())).await.expect("connect to the postgres database")
+}
+
+/// The template's name: one per build of the test binary, so a changed seed or migration
+/// never meets a stale template.
+fn template_name() -> String {
+    let exe = std::env::current_exe().expect("test binary path");
+    let meta = std::fs::metadata(&exe).expect("test binary metadata");
+    let stamp = meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).unwrap_or_default();
+    format!("synapse_tpl_{:x}_{:x}", meta.len(), stamp.as_nanos())
+}
+
+static TEMPLATE: OnceCell<String> = OnceCell::const_new();
+
+async fn exec(db: &DatabaseConnection, sql: &str) {
+    db.execute_unprepared(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+async fn template() -> &'static str {
+    TEMPLATE
+        .get_or_init(|| async {
+            let name = template_name();
+            let admin = admin_connection().await;
+            // Session-level lock: other test processes wait here while one builds the template.
+            exec(&admin, "SELECT pg_advisory_lock(727274)").await;
+            let exists = admin
+                .query_one_raw(Statement::from_string(
+                    admin.get_database_backend(),
+                    format!("SELECT 1 FROM pg_database WHERE datname = '{name}'"),
+                ))
+                .await
+                .expect("look up template")
+                .is_some();
+            if !exists {
+                drop_stale_templates(&admin, &name).await;
+                exec(&admin, &format!("CREATE DATABASE {name}_build")).await;
+                let db = Database::connect(format!("{}/{name}_build", server_url())).await.expect("connect template");
+                synapse::db::migrate_up(&db).await.expect("migrate template");
+                synapse::seed::run(&db, DEMO_PASSWORD).await.expect("seed template");
+                db.close().await.expect("close template");
+                // Renamed only when complete, so a crashed build never leaves a half template.
+                exec(&admin, &format!("ALTER DATABASE {name}_build RENAME TO {name}")).await;
+            }
+            exec(&admin, "SELECT pg_advisory_unlock(727274)").await;
+            admin.close().await.expect("close admin");
+            name
+        })
+        .await
+}
+
+async fn drop_stale_templates(admin: &DatabaseConnection, keep: &str) {
+    let rows = admin
+        .query_all_raw(Statement::from_string(
+            admin.get_database_backend(),
+            "SELECT datname FROM pg_database WHERE datname LIKE 'synapse_tpl_%' OR datname LIKE 'synapse_test_%'",
+        ))
+        .await
+        .expect("list old databases");
+    for row in rows {
+        let name: String = row.try_get("", "datname").expect("datname");
+        let stale_test = name.starts_with("synapse_test_") && !name.contains(&keep["synapse_tpl_".len()..]);
+        if name.starts_with("synapse_tpl_") || stale_test {
+            let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+        }
+    }
+}
+
+/// A database of its own, freshly cloned from the template; dropped when the value is.
+pub struct TestDb {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDb {
+    /// A new database holding the migrated, seeded template's contents.
+    pub async fn new() -> Self {
+        let template = template().await;
+        let name = format!("synapse_test_{}_{}", &template["synapse_tpl_".len()..], unique_suffix());
+        let admin = admin_connection().await;
+        exec(&admin, &format!("CREATE DATABASE {name} TEMPLATE {template}")).await;
+        admin.close().await.expect("close admin");
+        let url = format!("{}/{name}", server_url());
+        Self { name, url }
+    }
+
+    /// A new, empty database (no migrations).
+    pub async fn empty() -> Self {
+        let name = format!("synapse_test_empty_{}", unique_suffix());
+        let admin = admin_connection().await;
+        exec(&admin, &format!("CREATE DATABASE {name}")).await;
+        admin.close().await.expect("close admin");
+        let url = format!("{}/{name}", server_url());
+        Self { name, url }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let name = self.name.clone();
+        // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async {
+                let admin = admin_connection().await;
+                let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
+                let _ = admin.close().await;
+            });
+        })
+        .join();
+    }
+}
+
+fn unique_suffix() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().subsec_nanos();
+    format!("{}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed), nanos)
+}
+
+/// The app over a fresh database, with a counter of the SQL statements it runs.
+pub struct TestApp {
+    pub db: DatabaseConnection,
+    pub router: Router,
+    statements: Arc<AtomicUsize>,
+    _database: TestDb,
+}
+
+impl TestApp {
+    /// A new app on a new database.
+    pub async fn spawn() -> Self {
+        let database = TestDb::new().await;
+        let mut db = synapse::db::connect(&database.url).await.expect("connect test database");
+        let statements = Arc::new(AtomicUsize::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |info| {
+            if std::env::var("SHOW_SQL").is_ok() {
+                eprintln!("SQL: {}", info.statement.sql.chars().take(150).collect::<String>());
+            }
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let keys = JwtKeys::new(&SecretString::from(TEST_SECRET.to_owned()), Duration::from_secs(3600));
+        let config = test_config(&database.url);
+        let schema = synapse::graphql::schema(db.clone(), keys.clone(), config);
+        let router = app(AppState { db: db.clone(), schema, keys }, None);
+        Self { db, router, statements, _database: database }
+    }
+
+    /// SQL statements run so far through the app's pool.
+    pub fn statement_count(&self) -> usize {
+        self.statements.load(Ordering::SeqCst)
+    }
+
+    /// Sends a raw request and returns the status and JSON body.
+    pub async fn request(&self, request: Request<Body>) -> (StatusCode, Value) {
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let body =
+            serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        (status, body)
+    }
+
+    /// POSTs `body` to /graphql with an optional `Authorization` header value.
+    pub async fn post_graphql(&self, authorization: Option<&str>, body: String) -> (StatusCode, Value) {
+        let mut request = Request::post("/graphql").header(header::CONTENT_TYPE, "application/json");
+        if let Some(value) = authorization {
+            request = request.header(header::AUTHORIZATION, value);
+        }
+        self.request(request.body(Body::from(body)).expect("request")).await
+    }
+
+    /// Runs a GraphQL operation with no token.
+    pub async fn gql_anonymous(&self, query: &str, variables: Value) -> Value {
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        self.post_graphql(None, body).await.1
+    }
+
+    /// Runs a GraphQL operation with `token`.
+    pub async fn gql(&self, token: &str, query: &str, variables: Value) -> Value {
+        let body = json!({ "query": query, "variables": variables }).to_string();
+        self.post_graphql(Some(&format!("Bearer {token}")), body).await.1
+    }
+
+    /// Signs in as a demo user through the `login` mutation and returns the token.
+    pub async fn login(&self, username: &str) -> String {
+        let body = self
+            .gql_anonymous(
+                "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }",
+                json!({ "u": username, "p": DEMO_PASSWORD }),
+            )
+            .await;
+        body["data"]["login"]["token"].as_str().unwrap_or_else(|| panic!("login {username}: {body}")).to_owned()
+    }
+
+    /// The id of the demo user `username`.
+    pub async fn user_id(&self, username: &str) -> i64 {
+        self.scalar(&format!("SELECT id FROM app_user WHERE username = '{username}'")).await
+    }
+
+    /// The single integer a SQL query returns.
+    pub async fn scalar(&self, sql: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned()))
+            .await
+            .expect("query")
+            .expect("one row");
+        row.try_get_by_index::<i64>(0).expect("an integer")
+    }
+
+    /// Runs SQL (fixtures).
+    pub async fn exec(&self, sql: &str) {
+        exec(&self.db, sql).await;
+    }
+}
+
+fn test_config(database_url: &str) -> Config {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        config: Config,
+    }
+    let mut config = Wrapper::parse_from(["test"]).config;
+    config.database_url = database_url.to_owned();
+    config
+}
+
+/// The `extensions.code` of the first error of a response.
+pub fn error_code(body: &Value) -> Option<&str> {
+    body["errors"][0]["extensions"]["code"].as_str()
+}

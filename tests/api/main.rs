@@ -1,0 +1,11 @@
+//! Integration tests of the API against a real PostgreSQL: one binary, one fresh database per
+//! test (cloned from a migrated, seeded template), run in parallel.
+
+mod auth;
+mod cycles;
+mod harness;
+mod limits;
+mod migrations;
+mod queries;
+mod schema;
+mod workflow_reads;
