@@ -1,6 +1,16 @@
-//! The test-cycle workflow of Synapse DT: the messages the API sends it, its versions, and the
-//! built-in catalogue of regulations its phases work from.
+//! The test-cycle workflow of Synapse DT and everything both sides of it share: the messages
+//! the API sends, the settings a run snapshots, the event log, the tracking tables' writers, the
+//! phases' work and the pure rules behind it, the activities and the workflows themselves.
 
+pub mod activities;
 pub mod catalog;
+pub mod events;
 pub mod messages;
+pub mod phases;
+pub mod provider;
+pub mod rules;
+pub mod runner;
+pub mod settings;
+pub mod tracking;
 pub mod versions;
+pub mod workflows;

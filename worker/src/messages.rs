@@ -1,27 +1,75 @@
-//! The typed messages the API sends the test-cycle workflow: how to start it and the decisions
-//! people make on its human steps. One definition shared by client and worker.
+//! The typed messages between the API and the workflows: how a cycle starts, what each report's
+//! run receives, and the decisions people make on human steps. One definition shared by the
+//! client and the worker.
 
 use entity::enums::{ApprovalMode, Decision, Phase};
 use serde::{Deserialize, Serialize};
 
+use crate::settings::WorkflowSettings;
+
 /// The Temporal workflow type of the per-cycle workflow (the seed's name).
 pub const CYCLE_WORKFLOW_TYPE: &str = "EnhancedTestCycleWorkflow";
+/// The Temporal workflow type of the per-report child workflow.
+pub const REPORT_WORKFLOW_TYPE: &str = "ReportTestingWorkflow";
 
 /// The workflow id of a cycle's workflow: one per cycle, so a second start is refused.
-pub fn cycle_workflow_id(cycle_id: i64) -> String {
-    format!("test-cycle-{cycle_id}")
+/// `prefix` separates deployments sharing one Temporal namespace (empty by default).
+pub fn cycle_workflow_id(prefix: &str, cycle_id: i64) -> String {
+    format!("{prefix}test-cycle-{cycle_id}")
+}
+
+/// The workflow id of one report's run within a cycle's workflow.
+pub fn report_workflow_id(cycle_workflow_id: &str, report_id: i64) -> String {
+    format!("{cycle_workflow_id}-report-{report_id}")
+}
+
+/// A failure to inject, for tests. Only honoured by a worker started with fault injection
+/// enabled (`SYNAPSE_TESTING_FAULTS=true`); the API refuses faults otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fault {
+    /// The phase whose work fails.
+    pub phase: Phase,
+    /// How many attempts fail before one succeeds (`u32::MAX`: every attempt).
+    pub failing_attempts: u32,
+    /// Fail as a business error that is not retried.
+    #[serde(default)]
+    pub non_retryable: bool,
+    /// Only in this review round (every round when absent).
+    #[serde(default)]
+    pub round: Option<u32>,
 }
 
 /// Input of the per-cycle workflow.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StartCycle {
     pub cycle_id: i64,
-    /// The reports to test; every report of the cycle when empty.
+    /// The reports to test (resolved by the API: never empty).
     pub report_ids: Vec<i64>,
     pub skip_phases: Vec<Phase>,
     pub approval_mode: ApprovalMode,
     /// The user who started it.
     pub started_by: i64,
+    /// Policies snapshotted at start.
+    pub settings: WorkflowSettings,
+    /// Injected failures (tests only).
+    #[serde(default)]
+    pub faults: Vec<Fault>,
+}
+
+/// Input of one report's child workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRun {
+    pub cycle_id: i64,
+    pub report_id: i64,
+    pub cycle_report_id: i64,
+    /// The parent run's execution row.
+    pub parent_execution_id: i64,
+    pub skip_phases: Vec<Phase>,
+    pub approval_mode: ApprovalMode,
+    pub started_by: i64,
+    pub settings: WorkflowSettings,
+    #[serde(default)]
+    pub faults: Vec<Fault>,
 }
 
 /// A person's decision on a human task, forwarded to the waiting workflow.
@@ -34,26 +82,32 @@ pub struct TaskDecision {
     pub decided_by: i64,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// What an operator chooses for a phase paused by MANUAL_INTERVENTION compensation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum OperatorAction {
+    /// Carry on as if the phase had succeeded (its work was finished by hand).
+    Resume,
+    /// Run the phase again.
+    Retry,
+    /// Mark the phase skipped and continue.
+    Skip,
+    /// Fail the report's run.
+    Abort,
+}
 
-    #[test]
-    fn a_start_message_survives_json() {
-        let start = StartCycle {
-            cycle_id: 3,
-            report_ids: vec![1, 2],
-            skip_phases: vec![Phase::Scoping],
-            approval_mode: ApprovalMode::Auto,
-            started_by: 9,
-        };
-        let json = serde_json::to_string(&start).expect("serialise");
-        assert!(json.contains("\"SCOPING\""), "{json}");
-        assert_eq!(serde_json::from_str::<StartCycle>(&json).expect("parse"), start);
-    }
+/// An operator's answer to a paused phase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OperatorDecision {
+    pub compensation_log_id: i64,
+    pub action: OperatorAction,
+    pub operator_id: i64,
+}
 
-    #[test]
-    fn workflow_ids_are_per_cycle() {
-        assert_eq!(cycle_workflow_id(42), "test-cycle-42");
-    }
+/// What a report's run ended with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportOutcome {
+    pub report_id: i64,
+    pub completed: bool,
+    pub failed_phase: Option<Phase>,
 }

@@ -1,0 +1,139 @@
+//! Activities: the only place the workflow touches the world. Each holds its dependencies in an
+//! `Arc<Deps>`; the phase work runs inside [`Deps::tracked`], which writes the activity's step
+//! row, logs every failed attempt to `workflow_activity_retry_log`, applies the linear backoff
+//! of database work through the failure's next-retry delay, and fails business errors at once.
+
+pub mod tasks;
+pub mod tracking;
+pub mod work;
+
+use std::future::Future;
+use std::sync::Arc;
+
+use entity::enums::Phase;
+use sea_orm::DatabaseConnection;
+use serde::{Deserialize, Serialize};
+use temporalio_sdk::ApplicationFailure;
+use temporalio_sdk::activities::{ActivityContext, ActivityError};
+
+use crate::messages::Fault;
+use crate::phases::{PhaseError, PhaseResult};
+use crate::provider::AttributeProvider;
+use crate::settings::{ActivityKind, Backoff, RetrySettings};
+use crate::tracking::{ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_started};
+
+/// What activities need.
+pub struct Deps {
+    pub db: DatabaseConnection,
+    pub provider: Arc<dyn AttributeProvider>,
+    /// Honour injected faults; only when the worker was started for testing.
+    pub faults_enabled: bool,
+}
+
+impl std::fmt::Debug for Deps {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Deps").field("faults_enabled", &self.faults_enabled).finish_non_exhaustive()
+    }
+}
+
+/// The envelope of a tracked activity's input: where it runs, under which retry policy, and
+/// any injected fault.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tracked<T> {
+    pub scope: ExecutionScope,
+    pub phase: Option<Phase>,
+    pub kind: ActivityKind,
+    pub retry: RetrySettings,
+    pub fault: Option<Fault>,
+    pub input: T,
+}
+
+/// The error a failed attempt is reported to Temporal with.
+fn activity_error(error: &PhaseError, next_retry_delay: Option<std::time::Duration>) -> ActivityError {
+    let message = error.to_string();
+    if !error.is_retryable() {
+        return ActivityError::application(ApplicationFailure::non_retryable(message));
+    }
+    let failure = ApplicationFailure::builder(message).maybe_next_retry_delay(next_retry_delay).build();
+    ActivityError::application(failure)
+}
+
+/// Turns a tracking write's failure into a retryable activity error.
+pub(crate) fn db_error(err: sea_orm::DbErr) -> ActivityError {
+    activity_error(&PhaseError::Database(err), None)
+}
+
+impl Deps {
+    /// Runs `work` as one tracked attempt of the current activity.
+    pub async fn tracked<T, I, F, Fut>(
+        &self,
+        ctx: &ActivityContext,
+        envelope: &Tracked<I>,
+        work: F,
+    ) -> Result<T, ActivityError>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = PhaseResult<T>>,
+    {
+        let info = ctx.info();
+        let attempt = ActivityAttempt {
+            scope: envelope.scope.clone(),
+            phase: envelope.phase,
+            workflow_id: info.workflow_id.clone().unwrap_or_default(),
+            run_id: info.workflow_run_id.clone().unwrap_or_default(),
+            activity_id: info.activity_id.clone(),
+            activity_type: info.activity_type.clone(),
+            kind: envelope.kind.as_str(),
+            attempt: info.attempt,
+        };
+        activity_started(&self.db, &attempt).await.map_err(db_error)?;
+        let result = match self.injected(envelope.fault.as_ref(), info.attempt) {
+            Some(fault) => Err(fault),
+            None => work().await,
+        };
+        match result {
+            Ok(value) => {
+                activity_completed(&self.db, &attempt).await.map_err(db_error)?;
+                Ok(value)
+            }
+            Err(error) => {
+                let retry = &envelope.retry;
+                let last = !error.is_retryable() || info.attempt >= retry.max_attempts;
+                let delay = (!last && retry.backoff == Backoff::Linear).then(|| retry.linear_delay(info.attempt + 1));
+                let delay_ms = delay.map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+                if let Err(log_error) = activity_failed(&self.db, &attempt, &error.to_string(), delay_ms, last).await {
+                    tracing::warn!(error = %log_error, activity = %attempt.activity_type, "could not log a failed attempt");
+                }
+                tracing::warn!(activity = %attempt.activity_type, attempt = info.attempt, error = %error, "activity attempt failed");
+                Err(activity_error(&error, delay))
+            }
+        }
+    }
+
+    /// The injected failure for this attempt, when faults are enabled and one applies.
+    fn injected(&self, fault: Option<&Fault>, attempt: u32) -> Option<PhaseError> {
+        let fault = fault.filter(|_| self.faults_enabled)?;
+        if attempt > fault.failing_attempts {
+            return None;
+        }
+        let message = format!("injected fault in {} (attempt {attempt})", fault.phase.as_str());
+        Some(if fault.non_retryable { PhaseError::Business(message) } else { PhaseError::Injected(message) })
+    }
+}
+
+/// Temporal's retry policy for `retry`.
+pub fn retry_policy(retry: &RetrySettings) -> temporalio_common::RetryPolicy {
+    let initial = std::time::Duration::from_millis(retry.initial_interval_ms);
+    let maximum = std::time::Duration::from_millis(retry.maximum_interval_ms);
+    let coefficient = match retry.backoff {
+        Backoff::Exponential => retry.backoff_coefficient.max(1.0),
+        // Linear delays come from each failure's next-retry delay; fixed ones never grow.
+        Backoff::Linear | Backoff::Fixed => 1.0,
+    };
+    temporalio_common::RetryPolicy::builder()
+        .initial_interval(initial)
+        .backoff_coefficient(coefficient)
+        .maximum_interval(maximum)
+        .maximum_attempts(retry.max_attempts)
+        .build()
+}

@@ -1,0 +1,63 @@
+//! Human-step and compensation activities.
+
+use std::sync::Arc;
+
+use temporalio_macros::activities;
+use temporalio_sdk::activities::{ActivityContext, ActivityError};
+
+use super::{Deps, Tracked};
+use crate::messages::OperatorAction;
+use crate::phases::compensation::{self, Compensate};
+use crate::phases::tasks::{self, CloseTask, OpenTask, OpenedTask};
+
+/// Human-step and compensation activities.
+#[derive(Debug)]
+pub struct TaskActivities(pub Arc<Deps>);
+
+#[activities]
+impl TaskActivities {
+    /// Opens a human task (and decides it at once in AUTO mode).
+    #[activity]
+    pub async fn open_task(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<OpenTask>,
+    ) -> Result<OpenedTask, ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || tasks::open(&deps.db, work.input.clone())).await
+    }
+
+    /// Records a decision and what it means for the phase.
+    #[activity]
+    pub async fn close_task(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<CloseTask>,
+    ) -> Result<(), ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || tasks::close(&deps.db, work.input.clone())).await
+    }
+
+    /// Compensates a failed phase; returns the compensation log's id.
+    #[activity]
+    pub async fn compensate(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<Compensate>,
+    ) -> Result<i64, ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || compensation::compensate(&deps.db, work.input.clone())).await
+    }
+
+    /// Records an operator's answer to a paused phase.
+    #[activity]
+    pub async fn resolve_compensation(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<(i64, OperatorAction, i64)>,
+    ) -> Result<(), ActivityError> {
+        let deps = &self.0;
+        let (log, action, operator) = work.input;
+        deps.tracked(&ctx, &work, || compensation::resolve(&deps.db, log, action, operator)).await
+    }
+}

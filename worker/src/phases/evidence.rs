@@ -1,0 +1,71 @@
+//! Evidence: the value a data owner reports from the system of record for one test case,
+//! versioned so corrections never overwrite what was tested.
+
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+
+use super::PhaseResult;
+use crate::tracking::{exec, scalar_i64};
+
+/// Stores a new version of a test case's evidence; returns the version.
+pub async fn submit(
+    db: &impl ConnectionTrait,
+    test_case_id: i64,
+    value: &str,
+    document_ref: Option<&str>,
+    submitted_by: i64,
+) -> PhaseResult<i64> {
+    let version = scalar_i64(
+        db,
+        "INSERT INTO evidence (test_case_id, version, value, document_ref, submitted_by, source)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, 'DATA_OWNER' FROM evidence WHERE test_case_id = $1
+         RETURNING version",
+        vec![test_case_id.into(), value.into(), document_ref.map(str::to_owned).into(), submitted_by.into()],
+    )
+    .await?;
+    Ok(version.unwrap_or(1))
+}
+
+/// AUTO approval mode: every test case without evidence gets the system-of-record value
+/// (recorded with source AUTO), and every request is marked submitted. Missing system values
+/// stay without evidence, so testing finds them INCONCLUSIVE.
+pub async fn auto_fill(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseResult<u64> {
+    let added = exec(
+        db,
+        "INSERT INTO evidence (test_case_id, version, value, document_ref, source)
+         SELECT tc.id, 1, CASE jsonb_typeof(sr.system_values -> a.name)
+                            WHEN 'string' THEN sr.system_values ->> a.name
+                            ELSE (sr.system_values -> a.name)::text END,
+                'system-of-record:' || sr.record_key, 'AUTO'
+         FROM test_case tc
+         JOIN sample s ON s.id = tc.sample_id
+         JOIN source_record sr ON sr.id = s.source_record_id
+         JOIN attribute a ON a.id = tc.attribute_id
+         WHERE tc.cycle_report_id = $1
+           AND jsonb_typeof(sr.system_values -> a.name) NOT IN ('null')
+           AND sr.system_values ? a.name
+           AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.test_case_id = tc.id)
+         ON CONFLICT (test_case_id, version) DO NOTHING",
+        vec![cycle_report_id.into()],
+    )
+    .await?;
+    exec(
+        db,
+        "UPDATE information_request SET status = 'SUBMITTED', submitted_at = now()
+         WHERE cycle_report_id = $1 AND status IN ('SENT', 'ACKNOWLEDGED', 'OVERDUE')",
+        vec![cycle_report_id.into()],
+    )
+    .await?;
+    Ok(added)
+}
+
+/// Marks one request submitted (its data owner completed the EVIDENCE task).
+pub async fn request_submitted(db: &impl ConnectionTrait, information_request_id: i64) -> PhaseResult<()> {
+    exec(
+        db,
+        "UPDATE information_request SET status = 'SUBMITTED', submitted_at = COALESCE(submitted_at, now())
+         WHERE id = $1 AND status <> 'CLOSED'",
+        vec![information_request_id.into()],
+    )
+    .await?;
+    Ok(())
+}

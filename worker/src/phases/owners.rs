@@ -1,0 +1,92 @@
+//! Phase 4, Data Owner Identification: map each in-scope attribute and LOB of the report's
+//! source data to a data owner of that LOB.
+
+use sea_orm::{DatabaseConnection, FromQueryResult};
+
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, rows};
+use crate::rules::owners::{OwnerCandidate, map_owner};
+use crate::tracking::{exec, scalar_i64};
+
+#[derive(Debug, FromQueryResult)]
+struct Lob {
+    lob_id: i64,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Owner {
+    id: i64,
+    lob_id: i64,
+}
+
+/// Stores the assignments; returns how many (attribute, LOB) pairs were left unmapped.
+pub async fn map(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<i64> {
+    let attributes: Vec<ScopedAttribute> = rows(db, IN_SCOPE_ATTRIBUTES, vec![input.cycle_report_id.into()]).await?;
+    let lobs: Vec<Lob> = rows(
+        db,
+        "SELECT DISTINCT lob_id FROM source_record WHERE report_id = $1 ORDER BY lob_id",
+        vec![input.report_id.into()],
+    )
+    .await?;
+    let owners: Vec<Owner> = rows(
+        db,
+        "SELECT id, lob_id FROM app_user WHERE role = 'DATA_OWNER' AND active AND lob_id IS NOT NULL ORDER BY id",
+        vec![],
+    )
+    .await?;
+    let candidates: Vec<OwnerCandidate> =
+        owners.iter().map(|o| OwnerCandidate { user_id: o.id, lob_id: o.lob_id }).collect();
+    for attribute in &attributes {
+        for lob in &lobs {
+            let owner = map_owner(&attribute.name, lob.lob_id, &candidates);
+            exec(
+                db,
+                "INSERT INTO data_owner_assignment (cycle_report_id, attribute_id, lob_id, data_owner_id, method)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (attribute_id, lob_id) DO NOTHING",
+                vec![
+                    input.cycle_report_id.into(),
+                    attribute.id.into(),
+                    lob.lob_id.into(),
+                    owner.into(),
+                    if owner.is_some() { "MAPPING" } else { "UNMAPPED" }.into(),
+                ],
+            )
+            .await?;
+        }
+    }
+    unmapped(db, input.cycle_report_id).await
+}
+
+/// Pairs still without a data owner.
+pub async fn unmapped(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseResult<i64> {
+    Ok(scalar_i64(
+        db,
+        "SELECT count(*) FROM data_owner_assignment WHERE cycle_report_id = $1 AND data_owner_id IS NULL",
+        vec![cycle_report_id.into()],
+    )
+    .await?
+    .unwrap_or(0))
+}
+
+/// Applies a data executive's assignments
+/// (`{"assignments": [{"attributeId": id, "lobId": id, "dataOwnerId": id}]}`).
+pub async fn assign(
+    db: &DatabaseConnection,
+    cycle_report_id: i64,
+    payload: &serde_json::Value,
+    by: i64,
+) -> PhaseResult<()> {
+    let Some(items) = payload.get("assignments").and_then(|a| a.as_array()) else { return Ok(()) };
+    for item in items {
+        let ids = (item["attributeId"].as_i64(), item["lobId"].as_i64(), item["dataOwnerId"].as_i64());
+        let (Some(attribute), Some(lob), Some(owner)) = ids else { continue };
+        exec(
+            db,
+            "UPDATE data_owner_assignment SET data_owner_id = $4, method = 'MANUAL', assigned_by = $5
+             WHERE cycle_report_id = $1 AND attribute_id = $2 AND lob_id = $3
+               AND EXISTS (SELECT 1 FROM app_user WHERE id = $4 AND role = 'DATA_OWNER')",
+            vec![cycle_report_id.into(), attribute.into(), lob.into(), owner.into(), by.into()],
+        )
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Phase 5, Request for Information: test cases (samples × in-scope attributes), one request per
+//! data owner with a due date, and an in-app notification for each.
+
+use sea_orm::{DatabaseConnection, FromQueryResult};
+use serde::{Deserialize, Serialize};
+
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, rows, value_text};
+use crate::tracking::{exec, scalar_i64};
+
+#[derive(Debug, FromQueryResult)]
+struct SampleRow {
+    id: i64,
+    lob_id: i64,
+    reported_values: serde_json::Value,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Assignment {
+    attribute_id: i64,
+    lob_id: i64,
+    data_owner_id: Option<i64>,
+}
+
+/// A request sent to one data owner.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedRequest {
+    pub information_request_id: i64,
+    pub data_owner_id: i64,
+    pub test_cases: i64,
+}
+
+/// Builds test cases and sends the requests; returns one entry per data owner asked.
+pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -> PhaseResult<Vec<IssuedRequest>> {
+    let attributes: Vec<ScopedAttribute> = rows(db, IN_SCOPE_ATTRIBUTES, vec![input.cycle_report_id.into()]).await?;
+    let samples: Vec<SampleRow> = rows(
+        db,
+        "SELECT s.id, s.lob_id, sr.reported_values FROM sample s
+         JOIN source_record sr ON sr.id = s.source_record_id
+         WHERE s.cycle_report_id = $1 AND s.status <> 'REJECTED'
+           AND s.version = (SELECT max(version) FROM sample WHERE cycle_report_id = $1)
+         ORDER BY s.id",
+        vec![input.cycle_report_id.into()],
+    )
+    .await?;
+    let assignments: Vec<Assignment> = rows(
+        db,
+        "SELECT attribute_id, lob_id, data_owner_id FROM data_owner_assignment WHERE cycle_report_id = $1",
+        vec![input.cycle_report_id.into()],
+    )
+    .await?;
+    let owner_of = |attribute: i64, lob: i64| {
+        assignments.iter().find(|a| a.attribute_id == attribute && a.lob_id == lob).and_then(|a| a.data_owner_id)
+    };
+    let mut owners: Vec<i64> = Vec::new();
+    for sample in &samples {
+        for attribute in &attributes {
+            if let Some(owner) = owner_of(attribute.id, sample.lob_id)
+                && !owners.contains(&owner)
+            {
+                owners.push(owner);
+            }
+        }
+    }
+    let mut issued = Vec::new();
+    for owner in owners {
+        let request_id = scalar_i64(
+            db,
+            "INSERT INTO information_request (cycle_report_id, data_owner_id, due_at)
+             VALUES ($1, $2, now() + make_interval(days => $3))
+             ON CONFLICT (cycle_report_id, data_owner_id) DO UPDATE SET due_at = information_request.due_at
+             RETURNING id",
+            vec![input.cycle_report_id.into(), owner.into(), i32::try_from(due_days).unwrap_or(5).into()],
+        )
+        .await?
+        .unwrap_or_default();
+        issued.push(IssuedRequest { information_request_id: request_id, data_owner_id: owner, test_cases: 0 });
+    }
+    for sample in &samples {
+        for attribute in &attributes {
+            let owner = owner_of(attribute.id, sample.lob_id);
+            let request = owner.and_then(|o| issued.iter_mut().find(|r| r.data_owner_id == o));
+            let request_id = request.map(|r| {
+                r.test_cases += 1;
+                r.information_request_id
+            });
+            let reported = value_text(sample.reported_values.get(&attribute.name));
+            exec(
+                db,
+                "INSERT INTO test_case (cycle_report_id, sample_id, attribute_id, information_request_id,
+                        data_owner_id, reported_value)
+                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sample_id, attribute_id) DO NOTHING",
+                vec![
+                    input.cycle_report_id.into(),
+                    sample.id.into(),
+                    attribute.id.into(),
+                    request_id.into(),
+                    owner.into(),
+                    reported.into(),
+                ],
+            )
+            .await?;
+        }
+    }
+    for request in &issued {
+        exec(
+            db,
+            "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
+             SELECT $1, $2, 'RFI', 'Request for information: ' || r.report_number,
+                    'Please submit evidence for ' || $3 || ' test cases of ' || r.name || '.', '/tasks'
+             FROM report r WHERE r.id = $4
+             ON CONFLICT (notification_key) DO NOTHING",
+            vec![
+                request.data_owner_id.into(),
+                format!("rfi:{}", request.information_request_id).into(),
+                request.test_cases.to_string().into(),
+                input.report_id.into(),
+            ],
+        )
+        .await?;
+    }
+    Ok(issued)
+}

@@ -1,0 +1,94 @@
+//! Phase 3, Sample Selection: a stratified, reproducible random sample of the report's source
+//! records by LOB and category. The seed is stored on every sample so the draw can be repeated.
+
+use sea_orm::{DatabaseConnection, FromQueryResult};
+
+use super::{PhaseInput, PhaseResult, rows, stable_hash};
+use crate::catalog;
+use crate::rules::sampling::{Candidate, SampleCategory, categorize, stratified_sample};
+use crate::tracking::exec;
+
+#[derive(Debug, FromQueryResult)]
+struct Record {
+    id: i64,
+    lob_id: i64,
+    reported_values: serde_json::Value,
+}
+
+#[derive(Debug, FromQueryResult)]
+struct Kept {
+    source_record_id: i64,
+}
+
+/// Draws and stores this round's sample of `size` records; returns how many were drawn.
+pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) -> PhaseResult<usize> {
+    let number: Vec<ReportNumber> =
+        rows(db, "SELECT report_number FROM report WHERE id = $1", vec![input.report_id.into()]).await?;
+    let spec = number.first().and_then(|r| catalog::find(&r.report_number));
+    let records: Vec<Record> = rows(
+        db,
+        "SELECT id, lob_id, reported_values FROM source_record WHERE report_id = $1 ORDER BY id",
+        vec![input.report_id.into()],
+    )
+    .await?;
+    let candidates: Vec<Candidate> = records
+        .iter()
+        .map(|r| Candidate {
+            record_id: r.id,
+            lob_id: r.lob_id,
+            category: match (spec, r.reported_values.as_object()) {
+                (Some(spec), Some(values)) => categorize(spec, values),
+                _ => SampleCategory::Clean,
+            },
+        })
+        .collect();
+    // Samples a reviewer already approved survive a partial rollback and count toward the size.
+    let kept: Vec<Kept> = rows(
+        db,
+        "SELECT source_record_id FROM sample WHERE cycle_report_id = $1 AND status = 'APPROVED'",
+        vec![input.cycle_report_id.into()],
+    )
+    .await?;
+    let keep: Vec<i64> = kept.iter().map(|k| k.source_record_id).collect();
+    let seed = stable_hash(&[&input.cycle_report_id.to_string(), &input.round.to_string()]);
+    let chosen = stratified_sample(&candidates, size, seed, &keep);
+    for choice in &chosen {
+        let status = if keep.contains(&choice.record_id) { "APPROVED" } else { "PROPOSED" };
+        exec(
+            db,
+            "INSERT INTO sample (cycle_report_id, source_record_id, lob_id, version, category, selection_method,
+                    random_seed, status)
+             VALUES ($1, $2, $3, $4, $5, 'STRATIFIED_RANDOM', $6, $7)
+             ON CONFLICT (cycle_report_id, version, source_record_id) DO NOTHING",
+            vec![
+                input.cycle_report_id.into(),
+                choice.record_id.into(),
+                choice.lob_id.into(),
+                input.version().into(),
+                choice.category.as_str().into(),
+                // Stored as a signed 64-bit value; the bits are what matter.
+                i64::from_ne_bytes(seed.to_ne_bytes()).into(),
+                status.into(),
+            ],
+        )
+        .await?;
+    }
+    Ok(chosen.len())
+}
+
+#[derive(Debug, FromQueryResult)]
+struct ReportNumber {
+    report_number: String,
+}
+
+/// Marks the latest sample set approved (or rejected).
+pub async fn decide(db: &DatabaseConnection, cycle_report_id: i64, approved: bool) -> PhaseResult<()> {
+    exec(
+        db,
+        "UPDATE sample SET status = $2 WHERE cycle_report_id = $1 AND status = 'PROPOSED'
+           AND version = (SELECT max(version) FROM sample WHERE cycle_report_id = $1)",
+        vec![cycle_report_id.into(), if approved { "APPROVED" } else { "REJECTED" }.into()],
+    )
+    .await?;
+    Ok(())
+}

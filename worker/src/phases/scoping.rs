@@ -1,0 +1,104 @@
+//! Phase 2, Scoping: score each attribute's risk and recommend testing it or not.
+
+use sea_orm::{DatabaseConnection, FromQueryResult};
+
+use super::{PhaseInput, PhaseResult, rows};
+use crate::catalog::{DataType, Requirement};
+use crate::rules::scoping::{AttributeFacts, Recommendation, advise};
+use crate::tracking::exec;
+
+#[derive(Debug, FromQueryResult)]
+struct Row {
+    id: i64,
+    name: String,
+    data_type: String,
+    requirement: String,
+    is_cde: bool,
+    has_historical_issue: bool,
+    is_primary_key: bool,
+}
+
+/// Stores this round's scoping decisions for the latest attribute set; returns
+/// `(in scope, total)`.
+pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(usize, usize)> {
+    let attributes: Vec<Row> = rows(
+        db,
+        "SELECT id, name, data_type, requirement, is_cde, has_historical_issue, is_primary_key FROM attribute
+         WHERE cycle_report_id = $1 AND version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)
+         ORDER BY id",
+        vec![input.cycle_report_id.into()],
+    )
+    .await?;
+    let mut in_scope = 0;
+    for attr in &attributes {
+        let advice = advise(&AttributeFacts {
+            name: attr.name.clone(),
+            data_type: parse_data_type(&attr.data_type),
+            requirement: parse_requirement(&attr.requirement),
+            is_cde: attr.is_cde,
+            has_historical_issue: attr.has_historical_issue,
+            is_primary_key: attr.is_primary_key,
+        });
+        let test = advice.recommendation == Recommendation::Test;
+        in_scope += usize::from(test);
+        exec(
+            db,
+            "INSERT INTO scoping_decision (attribute_id, version, recommendation, risk_score, rationale, in_scope)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (attribute_id, version) DO NOTHING",
+            vec![
+                attr.id.into(),
+                input.version().into(),
+                advice.recommendation.as_str().into(),
+                advice.risk_score.into(),
+                advice.rationale.into(),
+                test.into(),
+            ],
+        )
+        .await?;
+    }
+    Ok((in_scope, attributes.len()))
+}
+
+/// Applies a tester's overrides (`{"overrides": [{"attribute": name, "inScope": bool, "reason": text}]}`)
+/// to the latest decisions; an override without a reason is refused by the table's check.
+pub async fn apply_overrides(
+    db: &DatabaseConnection,
+    cycle_report_id: i64,
+    payload: &serde_json::Value,
+) -> PhaseResult<()> {
+    let Some(overrides) = payload.get("overrides").and_then(|o| o.as_array()) else { return Ok(()) };
+    for item in overrides {
+        let (Some(name), Some(in_scope)) = (item["attribute"].as_str(), item["inScope"].as_bool()) else { continue };
+        let reason = item["reason"].as_str().map(str::to_owned);
+        exec(
+            db,
+            "UPDATE scoping_decision sd SET in_scope = $3, override_reason = $4
+             FROM attribute a
+             WHERE sd.attribute_id = a.id AND a.cycle_report_id = $1 AND a.name = $2
+               AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)
+               AND sd.version = (SELECT max(version) FROM scoping_decision WHERE attribute_id = a.id)",
+            vec![cycle_report_id.into(), name.into(), in_scope.into(), reason.into()],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) fn parse_data_type(text: &str) -> DataType {
+    match text {
+        "INTEGER" => DataType::Integer,
+        "DECIMAL" => DataType::Decimal,
+        "DATE" => DataType::Date,
+        "BOOLEAN" => DataType::Boolean,
+        "CODE" => DataType::Code,
+        _ => DataType::String,
+    }
+}
+
+pub(crate) fn parse_requirement(text: &str) -> Requirement {
+    match text {
+        "MANDATORY" => Requirement::Mandatory,
+        "CONDITIONAL" => Requirement::Conditional,
+        _ => Requirement::Optional,
+    }
+}

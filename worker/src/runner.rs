@@ -1,0 +1,61 @@
+//! Connecting to Temporal and running the worker: one task queue, both workflows, every
+//! activity. `Worker::run` is not `Send`, so callers run it on their own task or thread.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use sea_orm::DatabaseConnection;
+use temporalio_client::{Client, ClientOptions, Connection, ConnectionOptions};
+use temporalio_sdk::{Runtime, Worker, WorkerOptions};
+
+use crate::activities::Deps;
+use crate::activities::tasks::TaskActivities;
+use crate::activities::tracking::TrackingActivities;
+use crate::activities::work::PhaseActivities;
+use crate::provider::BuiltinCatalogue;
+use crate::workflows::{EnhancedTestCycleWorkflow, ReportTestingWorkflow};
+
+/// Where Temporal is.
+#[derive(Debug, Clone)]
+pub struct TemporalTarget {
+    /// `host:port` of the frontend (TEMPORAL_HOST).
+    pub host: String,
+    pub namespace: String,
+}
+
+/// A client of `target`.
+pub async fn connect(target: &TemporalTarget) -> anyhow::Result<Client> {
+    let url = if target.host.contains("://") { target.host.clone() } else { format!("http://{}", target.host) };
+    let url = url::Url::parse(&url).with_context(|| format!("TEMPORAL_HOST {:?} is not host:port", target.host))?;
+    let connection = Connection::connect(ConnectionOptions::new(url).identity("synapse".to_owned()).build())
+        .await
+        .with_context(|| format!("connecting to Temporal at {}", target.host))?;
+    Client::new(connection, ClientOptions::new(target.namespace.clone()).build())
+        .context("creating the Temporal client")
+}
+
+/// What the worker runs with.
+#[derive(Debug, Clone)]
+pub struct WorkerConfig {
+    pub target: TemporalTarget,
+    pub task_queue: String,
+    /// Honour injected faults (tests only).
+    pub faults_enabled: bool,
+}
+
+/// Runs the worker until it is shut down.
+pub async fn run_worker(db: DatabaseConnection, config: WorkerConfig) -> anyhow::Result<()> {
+    let client = connect(&config.target).await?;
+    let runtime = Runtime::from_current_tokio(Default::default()).context("starting the Temporal runtime")?;
+    let deps = Arc::new(Deps { db, provider: Arc::new(BuiltinCatalogue), faults_enabled: config.faults_enabled });
+    let options = WorkerOptions::new(config.task_queue.clone())
+        .register_workflow::<EnhancedTestCycleWorkflow>()?
+        .register_workflow::<ReportTestingWorkflow>()?
+        .register_activities(TrackingActivities(deps.clone()))
+        .register_activities(PhaseActivities(deps.clone()))
+        .register_activities(TaskActivities(deps))
+        .build();
+    let mut worker = Worker::new(&runtime, client, options).context("creating the Temporal worker")?;
+    tracing::info!(task_queue = %config.task_queue, "Temporal worker polling");
+    worker.run().await.context("running the Temporal worker")
+}

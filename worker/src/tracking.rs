@@ -1,0 +1,445 @@
+//! The seed's tracking tables, written by activities. Every write is keyed so that a retried or
+//! replayed activity writes nothing twice: executions by (workflow id, run id), steps by
+//! (execution, step key), transitions by (execution, transition key), events by event key.
+
+use entity::enums::{ExecutionStatus, Phase, StepStatus};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::events::{self, EventKind, NewEvent};
+
+pub(crate) async fn exec(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
+    Ok(db.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?.rows_affected())
+}
+
+pub(crate) async fn scalar_i64(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<Option<i64>, DbErr> {
+    let row = db.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+    row.map(|r| r.try_get_by_index::<Option<i64>>(0)).transpose().map(Option::flatten)
+}
+
+/// Where an execution belongs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExecutionScope {
+    pub execution_id: i64,
+    pub cycle_id: i64,
+    /// Null for the cycle's parent run.
+    pub report_id: Option<i64>,
+    pub cycle_report_id: Option<i64>,
+}
+
+/// A run that has begun.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BeginExecution {
+    pub workflow_id: String,
+    pub run_id: String,
+    pub workflow_type: String,
+    pub parent_execution_id: Option<i64>,
+    pub cycle_id: i64,
+    pub report_id: Option<i64>,
+    pub cycle_report_id: Option<i64>,
+    pub version: String,
+    pub approval_mode: String,
+    pub input: serde_json::Value,
+    pub started_by: i64,
+}
+
+/// Records a run as RUNNING (once) and marks its cycle active or its report in progress.
+pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Result<i64, DbErr> {
+    let txn = db.begin().await?;
+    let id = scalar_i64(
+        &txn,
+        "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, parent_execution_id, cycle_id,
+                cycle_report_id, version, status, approval_mode, input, started_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'RUNNING', $8, $9, $10)
+         ON CONFLICT (workflow_id, run_id) DO UPDATE SET updated_at = now()
+         RETURNING id",
+        vec![
+            run.workflow_id.clone().into(),
+            run.run_id.clone().into(),
+            run.workflow_type.into(),
+            run.parent_execution_id.into(),
+            run.cycle_id.into(),
+            run.cycle_report_id.into(),
+            run.version.into(),
+            run.approval_mode.into(),
+            run.input.into(),
+            run.started_by.into(),
+        ],
+    )
+    .await?
+    .ok_or_else(|| DbErr::RecordNotInserted)?;
+    match run.cycle_report_id {
+        None => {
+            exec(
+                &txn,
+                "UPDATE test_cycle SET status = 'ACTIVE', updated_at = now() WHERE id = $1 AND status = 'PLANNED'",
+                vec![run.cycle_id.into()],
+            )
+            .await?;
+        }
+        Some(link) => {
+            exec(
+                &txn,
+                "UPDATE cycle_report SET status = 'IN_PROGRESS', workflow_id = $2, updated_at = now() WHERE id = $1",
+                vec![link.into(), run.workflow_id.clone().into()],
+            )
+            .await?;
+        }
+    }
+    events::append(
+        &txn,
+        NewEvent {
+            cycle_id: run.cycle_id,
+            report_id: run.report_id,
+            execution_id: Some(id),
+            phase: None,
+            kind: EventKind::WorkflowStarted,
+            status: ExecutionStatus::Running.as_str().to_owned(),
+            detail: json!({ "workflowId": run.workflow_id, "runId": run.run_id }),
+            key: format!("{}:{}:started", run.workflow_id, run.run_id),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(id)
+}
+
+/// How one phase moved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PhaseChange {
+    pub scope: ExecutionScope,
+    pub phase: Phase,
+    pub status: StepStatus,
+    /// Review round (1 for the first pass).
+    pub round: u32,
+    /// The transition this change makes, if any.
+    pub transition: Option<Transition>,
+    pub detail: serde_json::Value,
+    pub error: Option<String>,
+}
+
+/// A move between phases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transition {
+    pub from: Option<Phase>,
+    pub to: Option<Phase>,
+    /// START, SEQUENTIAL, PARALLEL_FORK, PARALLEL_JOIN, SKIP, LOOP_BACK, COMPENSATION or END.
+    pub kind: String,
+}
+
+/// Records a phase step's new status, the transition it makes, and the event dashboards show.
+pub async fn record_phase(db: &DatabaseConnection, change: PhaseChange) -> Result<(), DbErr> {
+    let scope = &change.scope;
+    let txn = db.begin().await?;
+    let status = change.status.as_str();
+    let starting = matches!(change.status, StepStatus::Running);
+    exec(
+        &txn,
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at,
+                completed_at, error, detail)
+         VALUES ($1, $2, $3, $4, 'PHASE', $5, $6, now(), CASE WHEN $7 THEN NULL ELSE now() END, $8, $9)
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET
+            status = EXCLUDED.status, attempt = EXCLUDED.attempt,
+            completed_at = CASE WHEN $7 THEN NULL ELSE now() END,
+            error = EXCLUDED.error, detail = workflow_step.detail || EXCLUDED.detail",
+        vec![
+            scope.execution_id.into(),
+            format!("phase:{}", change.phase.as_str()).into(),
+            change.phase.as_str().into(),
+            change.phase.label().into(),
+            status.into(),
+            i32::try_from(change.round).unwrap_or(i32::MAX).into(),
+            starting.into(),
+            change.error.clone().into(),
+            change.detail.clone().into(),
+        ],
+    )
+    .await?;
+    if let Some(transition) = &change.transition {
+        let key = format!(
+            "{}->{}:{}:{}",
+            transition.from.map_or("START", Phase::as_str),
+            transition.to.map_or("END", Phase::as_str),
+            transition.kind,
+            change.round
+        );
+        exec(
+            &txn,
+            "INSERT INTO workflow_transition (execution_id, transition_key, from_phase, to_phase, transition_type, detail)
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (execution_id, transition_key) DO NOTHING",
+            vec![
+                scope.execution_id.into(),
+                key.into(),
+                transition.from.map(|p| p.as_str().to_owned()).into(),
+                transition.to.map(|p| p.as_str().to_owned()).into(),
+                transition.kind.clone().into(),
+                json!({ "round": change.round }).into(),
+            ],
+        )
+        .await?;
+    }
+    if starting {
+        exec(
+            &txn,
+            "UPDATE workflow_execution SET current_phase = $2, updated_at = now() WHERE id = $1",
+            vec![scope.execution_id.into(), change.phase.as_str().into()],
+        )
+        .await?;
+        if let Some(link) = scope.cycle_report_id {
+            exec(
+                &txn,
+                "UPDATE cycle_report SET current_phase = $2, updated_at = now() WHERE id = $1",
+                vec![link.into(), change.phase.as_str().into()],
+            )
+            .await?;
+        }
+    }
+    let kind = match change.status {
+        StepStatus::Running => EventKind::PhaseStarted,
+        StepStatus::Completed => EventKind::PhaseCompleted,
+        StepStatus::Skipped => EventKind::PhaseSkipped,
+        StepStatus::Compensated => EventKind::Compensated,
+        _ => EventKind::PhaseFailed,
+    };
+    let mut detail = change.detail.clone();
+    if let (Some(error), Some(map)) = (&change.error, detail.as_object_mut()) {
+        map.insert("error".into(), error.clone().into());
+    }
+    events::append(
+        &txn,
+        NewEvent {
+            cycle_id: scope.cycle_id,
+            report_id: scope.report_id,
+            execution_id: Some(scope.execution_id),
+            phase: Some(change.phase),
+            kind,
+            status: status.to_owned(),
+            detail,
+            key: format!("{}:{}:{}:{}", scope.execution_id, change.phase.as_str(), status, change.round),
+        },
+    )
+    .await?;
+    txn.commit().await
+}
+
+/// How a run ended.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FinishExecution {
+    pub scope: ExecutionScope,
+    pub status: ExecutionStatus,
+    pub error: Option<String>,
+    pub result: serde_json::Value,
+}
+
+/// Records a run's end, its per-phase metrics, and the status of its report or cycle.
+pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) -> Result<(), DbErr> {
+    let scope = &finish.scope;
+    let txn = db.begin().await?;
+    let changed = exec(
+        &txn,
+        "UPDATE workflow_execution SET status = $2, error = $3, result = $4, completed_at = now(), updated_at = now(),
+                current_phase = NULL
+         WHERE id = $1 AND completed_at IS NULL",
+        vec![
+            scope.execution_id.into(),
+            finish.status.as_str().into(),
+            finish.error.clone().into(),
+            finish.result.into(),
+        ],
+    )
+    .await?;
+    if changed == 0 {
+        // Already finished by an earlier attempt: nothing more to write.
+        return txn.commit().await;
+    }
+    exec(
+        &txn,
+        "INSERT INTO workflow_metrics (execution_id, phase, status, duration_ms, working_ms, waiting_ms,
+                activity_count, retry_count, human_task_count, review_rounds)
+         SELECT p.execution_id, p.phase, p.status,
+                COALESCE((EXTRACT(EPOCH FROM (p.completed_at - p.started_at)) * 1000)::bigint, 0) AS duration_ms,
+                GREATEST(COALESCE((EXTRACT(EPOCH FROM (p.completed_at - p.started_at)) * 1000)::bigint, 0)
+                         - COALESCE(SUM(s.waiting_ms) FILTER (WHERE s.step_type = 'HUMAN_TASK'), 0), 0),
+                COALESCE(SUM(s.waiting_ms) FILTER (WHERE s.step_type = 'HUMAN_TASK'), 0),
+                COUNT(s.id) FILTER (WHERE s.step_type = 'ACTIVITY'),
+                COALESCE(SUM(s.attempt - 1) FILTER (WHERE s.step_type = 'ACTIVITY'), 0),
+                COUNT(s.id) FILTER (WHERE s.step_type = 'HUMAN_TASK'),
+                p.attempt
+         FROM workflow_step p
+         LEFT JOIN workflow_step s ON s.execution_id = p.execution_id AND s.phase = p.phase AND s.step_type <> 'PHASE'
+         WHERE p.execution_id = $1 AND p.step_type = 'PHASE'
+         GROUP BY p.id
+         ON CONFLICT (execution_id, phase) DO NOTHING",
+        vec![scope.execution_id.into()],
+    )
+    .await?;
+    let (kind, report_status) = match finish.status {
+        ExecutionStatus::Completed => (EventKind::WorkflowCompleted, "COMPLETE"),
+        ExecutionStatus::Cancelled | ExecutionStatus::Terminated => (EventKind::WorkflowCancelled, "CANCELLED"),
+        _ => (EventKind::WorkflowFailed, "FAILED"),
+    };
+    match scope.cycle_report_id {
+        Some(link) => {
+            exec(
+                &txn,
+                "UPDATE cycle_report SET status = $2, current_phase = NULL, updated_at = now() WHERE id = $1",
+                vec![link.into(), report_status.into()],
+            )
+            .await?;
+        }
+        None => {
+            // The cycle is complete when every one of its reports is.
+            exec(
+                &txn,
+                "UPDATE test_cycle SET status = 'COMPLETED', updated_at = now()
+                 WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM cycle_report WHERE cycle_id = $1 AND status <> 'COMPLETE')",
+                vec![scope.cycle_id.into()],
+            )
+            .await?;
+        }
+    }
+    events::append(
+        &txn,
+        NewEvent {
+            cycle_id: scope.cycle_id,
+            report_id: scope.report_id,
+            execution_id: Some(scope.execution_id),
+            phase: None,
+            kind,
+            status: finish.status.as_str().to_owned(),
+            detail: json!({ "error": finish.error }),
+            key: format!("{}:finished", scope.execution_id),
+        },
+    )
+    .await?;
+    txn.commit().await
+}
+
+/// One attempt of an activity.
+#[derive(Debug, Clone)]
+pub struct ActivityAttempt {
+    pub scope: ExecutionScope,
+    pub phase: Option<Phase>,
+    pub workflow_id: String,
+    pub run_id: String,
+    pub activity_id: String,
+    pub activity_type: String,
+    pub kind: &'static str,
+    pub attempt: u32,
+}
+
+impl ActivityAttempt {
+    fn step_key(&self) -> String {
+        format!("activity:{}", self.activity_id)
+    }
+}
+
+/// Marks an activity step running (one step row however many attempts).
+pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt) -> Result<(), DbErr> {
+    exec(
+        db,
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at)
+         VALUES ($1, $2, $3, $4, 'ACTIVITY', 'RUNNING', $5, now())
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = 'RUNNING', attempt = EXCLUDED.attempt",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.step_key().into(),
+            attempt.phase.map(|p| p.as_str().to_owned()).into(),
+            attempt.activity_type.clone().into(),
+            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+/// Marks an activity step completed.
+pub async fn activity_completed(db: &DatabaseConnection, attempt: &ActivityAttempt) -> Result<(), DbErr> {
+    exec(
+        db,
+        "UPDATE workflow_step SET status = 'COMPLETED', completed_at = now(), error = NULL
+         WHERE execution_id = $1 AND step_key = $2",
+        vec![attempt.scope.execution_id.into(), attempt.step_key().into()],
+    )
+    .await
+    .map(drop)
+}
+
+/// Records a failed attempt: the retry log row, the step's error, an alert and an event.
+pub async fn activity_failed(
+    db: &DatabaseConnection,
+    attempt: &ActivityAttempt,
+    error: &str,
+    next_retry_delay_ms: Option<i64>,
+    final_attempt: bool,
+) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    let logged = exec(
+        &txn,
+        "INSERT INTO workflow_activity_retry_log (execution_id, workflow_id, run_id, activity_id, activity_type,
+                activity_kind, attempt, error, next_retry_delay_ms)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (workflow_id, run_id, activity_id, attempt) DO NOTHING",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.workflow_id.clone().into(),
+            attempt.run_id.clone().into(),
+            attempt.activity_id.clone().into(),
+            attempt.activity_type.clone().into(),
+            attempt.kind.into(),
+            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
+            error.into(),
+            next_retry_delay_ms.into(),
+        ],
+    )
+    .await?;
+    exec(
+        &txn,
+        "UPDATE workflow_step SET status = $3, error = $4, completed_at = CASE WHEN $5 THEN now() END
+         WHERE execution_id = $1 AND step_key = $2",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.step_key().into(),
+            if final_attempt { "FAILED" } else { "RUNNING" }.into(),
+            error.into(),
+            final_attempt.into(),
+        ],
+    )
+    .await?;
+    if logged > 0 {
+        let kind = if final_attempt { EventKind::AlertRaised } else { EventKind::Retried };
+        if final_attempt {
+            exec(
+                &txn,
+                "INSERT INTO workflow_alert (execution_id, alert_key, alert_type, severity, message)
+                 VALUES ($1, $2, 'FAILURE', 'CRITICAL', $3) ON CONFLICT (alert_key) DO NOTHING",
+                vec![
+                    attempt.scope.execution_id.into(),
+                    format!("failure:{}:{}:{}", attempt.workflow_id, attempt.run_id, attempt.activity_id).into(),
+                    format!("{} failed after {} attempts: {error}", attempt.activity_type, attempt.attempt).into(),
+                ],
+            )
+            .await?;
+        }
+        events::append(
+            &txn,
+            NewEvent {
+                cycle_id: attempt.scope.cycle_id,
+                report_id: attempt.scope.report_id,
+                execution_id: Some(attempt.scope.execution_id),
+                phase: attempt.phase,
+                kind,
+                status: "FAILED".to_owned(),
+                detail: json!({ "activity": attempt.activity_type, "attempt": attempt.attempt, "error": error,
+                            "nextRetryDelayMs": next_retry_delay_ms }),
+                key: format!(
+                    "retry:{}:{}:{}:{}",
+                    attempt.workflow_id, attempt.run_id, attempt.activity_id, attempt.attempt
+                ),
+            },
+        )
+        .await?;
+    }
+    txn.commit().await
+}

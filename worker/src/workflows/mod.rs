@@ -1,0 +1,13 @@
+//! The one workflow definition of a test cycle: a parent per cycle ([`cycle`]) with a child per
+//! report ([`report`]) running the eight phases. Workflow code is deterministic: it touches no
+//! database, clock or randomness of its own; everything it learns comes from activities.
+
+pub mod cycle;
+pub mod report;
+mod steps;
+
+pub use cycle::EnhancedTestCycleWorkflow;
+pub use report::ReportTestingWorkflow;
+
+/// Patch marker of the SLA timers added in workflow version 1.1.0.
+pub const SLA_PATCH: &str = "sla-escalation-v1.1";
