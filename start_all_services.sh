@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole system on its defaults: PostgreSQL (when local and down), migrations, demo
-# data, and the API server on :8000. Stop it with ./stop_all_services.sh.
+# Runs the whole system on its defaults: PostgreSQL (when local and down), the Temporal dev
+# server, migrations, demo data, the Temporal worker and the API server on :8000.
+# Stop it with ./stop_all_services.sh.
 set -euo pipefail
 . "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
@@ -8,6 +9,7 @@ load_env
 require cargo "install Rust with rustup"
 
 ensure_postgres
+ensure_temporal
 
 log "building synapse"
 cargo build --locked --bin synapse
@@ -17,11 +19,17 @@ log "migrating and seeding"
 "$BIN" migrate up
 "$BIN" seed
 
-if [ -f "$RUN_DIR/synapse.pid" ] && kill -0 "$(cat "$RUN_DIR/synapse.pid")" 2>/dev/null; then
-  log "stopping the previous server"
-  kill "$(cat "$RUN_DIR/synapse.pid")" || true
-  sleep 1
-fi
+for name in synapse worker; do
+  if [ -f "$RUN_DIR/$name.pid" ] && kill -0 "$(cat "$RUN_DIR/$name.pid")" 2>/dev/null; then
+    log "stopping the previous $name"
+    kill "$(cat "$RUN_DIR/$name.pid")" || true
+    sleep 1
+  fi
+done
+
+log "starting the Temporal worker (log: .run/worker.log)"
+nohup "$BIN" worker >"$RUN_DIR/worker.log" 2>&1 &
+echo $! >"$RUN_DIR/worker.pid"
 
 log "starting the API server (log: .run/synapse.log)"
 nohup "$BIN" serve >"$RUN_DIR/synapse.log" 2>&1 &
@@ -33,6 +41,7 @@ for _ in $(seq 1 60); do
     log "ready"
     echo "  GraphiQL:  http://localhost:$PORT/graphiql"
     echo "  GraphQL:   http://localhost:$PORT/graphql   (websocket: ws://localhost:$PORT/graphql/ws)"
+    echo "  Temporal UI: http://localhost:$(( $(temporal_port) + 1000 ))"
     echo "  Demo users: admin, test-manager, tester, report-owner, report-owner-executive,"
     echo "              data-executive, data-owner; password \$SYNAPSE_DEMO_PASSWORD (default synapse-demo)"
     exit 0

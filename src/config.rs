@@ -51,6 +51,14 @@ pub struct Config {
     #[arg(long, env = "TEMPORAL_WORKFLOW_TIMEOUT", default_value_t = 86_400)]
     pub temporal_workflow_timeout: u64,
 
+    /// Prefix of workflow ids, so deployments (or test databases) can share one namespace.
+    #[arg(long, env = "TEMPORAL_WORKFLOW_ID_PREFIX", default_value = "")]
+    pub temporal_workflow_id_prefix: String,
+
+    /// Honour injected faults in `startWorkflow` (tests only; never enable in production).
+    #[arg(long, env = "SYNAPSE_TESTING_FAULTS", default_value_t = false, action = clap::ArgAction::Set)]
+    pub testing_faults: bool,
+
     /// Base address of the Temporal web UI, for links to a workflow's history.
     #[arg(long, env = "TEMPORAL_UI_URL", default_value = "http://localhost:8233")]
     pub temporal_ui_url: String,

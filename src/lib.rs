@@ -12,3 +12,4 @@ pub mod seed;
 pub mod server;
 pub mod services;
 pub mod telemetry;
+pub mod temporal;

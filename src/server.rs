@@ -1,5 +1,6 @@
 //! `synapse serve`: the API server on the configured address until Ctrl-C or SIGTERM.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -8,7 +9,10 @@ use secrecy::SecretString;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
+use worker::runner::{TemporalTarget, WorkerConfig};
+
 use crate::http::{AppState, app};
+use crate::temporal::Gateway;
 
 /// The state the server runs on: a pool, the schema and the signing keys.
 pub async fn state(config: &Config) -> anyhow::Result<AppState> {
@@ -18,21 +22,47 @@ pub async fn state(config: &Config) -> anyhow::Result<AppState> {
         random_secret()
     });
     let keys = JwtKeys::new(&secret, Duration::from_secs(config.jwt_ttl_seconds));
-    let schema = crate::graphql::schema(db.clone(), keys.clone(), config.clone());
-    Ok(AppState { db, schema, keys })
+    let gateway = Arc::new(Gateway::new(config));
+    let schema = crate::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone());
+    Ok(AppState { db, schema, keys, gateway, config: Arc::new(config.clone()) })
 }
 
-/// Serves until a shutdown signal.
+/// Serves until a shutdown signal; with TEMPORAL_WORKER_ENABLED the worker runs in this process
+/// too (on this task, since the worker's future is not `Send`; HTTP goes to a spawned task).
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let state = state(&config).await?;
     let listener = tokio::net::TcpListener::bind(config.bind_addr)
         .await
         .with_context(|| format!("binding {}", config.bind_addr))?;
     tracing::info!(addr = %config.bind_addr, "serving GraphQL at /graphql, GraphiQL at /graphiql");
-    axum::serve(listener, app(state, Some(&config.frontend_dist)))
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving HTTP")
+    let db = state.db.clone();
+    let http = axum::serve(listener, app(state, Some(&config.frontend_dist))).with_graceful_shutdown(shutdown_signal());
+    if !config.temporal_worker_enabled {
+        return http.await.context("serving HTTP");
+    }
+    let server = tokio::spawn(async move { http.await });
+    tokio::select! {
+        served = server => served.context("the HTTP task panicked")?.context("serving HTTP"),
+        worked = run_worker(db, &config) => worked,
+    }
+}
+
+/// Runs the Temporal worker alone until a shutdown signal.
+pub async fn worker(config: Config) -> anyhow::Result<()> {
+    let db = crate::db::connect(&config.database_url).await?;
+    tokio::select! {
+        worked = run_worker(db, &config) => worked,
+        () = shutdown_signal() => Ok(()),
+    }
+}
+
+async fn run_worker(db: sea_orm::DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+    let worker_config = WorkerConfig {
+        target: TemporalTarget { host: config.temporal_host.clone(), namespace: config.temporal_namespace.clone() },
+        task_queue: config.temporal_task_queue.clone(),
+        faults_enabled: config.testing_faults,
+    };
+    worker::runner::run_worker(db, worker_config).await
 }
 
 fn random_secret() -> SecretString {

@@ -12,6 +12,7 @@ use super::loaders::{DbLoader, LoadError};
 use crate::auth::{AuthError, Identity, Viewer};
 use crate::config::Config;
 use crate::error::{AppError, AppResult};
+use crate::temporal::Gateway;
 
 /// Typed access to the request's data.
 pub trait ContextExt {
@@ -23,6 +24,8 @@ pub trait ContextExt {
     fn loader(&self) -> &DataLoader<DbLoader>;
     /// The process configuration.
     fn config(&self) -> &Config;
+    /// The way to Temporal.
+    fn gateway(&self) -> &Gateway;
 }
 
 impl ContextExt for Context<'_> {
@@ -45,6 +48,10 @@ impl ContextExt for Context<'_> {
 
     fn config(&self) -> &Config {
         self.data_unchecked::<Config>()
+    }
+
+    fn gateway(&self) -> &Gateway {
+        self.data_unchecked::<Arc<Gateway>>()
     }
 }
 

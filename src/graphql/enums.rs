@@ -80,9 +80,10 @@ pub enum StepStatus {
 }
 
 /// Whether people decide the human steps, or the workflow does.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[graphql(remote = "entity::enums::ApprovalMode")]
 pub enum ApprovalMode {
+    #[default]
     Manual,
     Auto,
 }

@@ -12,6 +12,7 @@ use entity::{
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::error::AppError;
+use crate::services::views;
 
 /// How long a batch collects keys before it runs, where requests are not batched by
 /// [`super::batching`] (subscription events).
@@ -108,3 +109,45 @@ loader!(many CompensationsOfExecution => workflow_compensation_log by ExecutionI
     order StartedAt order_by_asc, Id order_by_asc);
 loader!(many RetriesOfExecution => workflow_activity_retry_log by ExecutionId,
     order FailedAt order_by_asc, Id order_by_asc);
+
+/// The grouping key of a view row: a nullable column, or a method giving one.
+macro_rules! view_key {
+    ($row:ident, cycle_id_opt) => {
+        $row.cycle_id_opt()
+    };
+    ($row:ident, $field:ident) => {
+        $row.$field
+    };
+}
+
+/// Declares a key newtype whose loader groups a joined read model by one of its fields.
+macro_rules! view_loader {
+    ($key:ident => $view:ty, $load:path, $field:ident) => {
+        #[doc = concat!("Key: the `", stringify!($field), "` of a group of `", stringify!($view), "`.")]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $key(pub i64);
+
+        impl Loader<$key> for DbLoader {
+            type Value = Vec<$view>;
+            type Error = LoadError;
+
+            async fn load(&self, keys: &[$key]) -> Result<HashMap<$key, Self::Value>, Self::Error> {
+                let rows = $load(&self.db, keys.iter().map(|k| k.0).collect()).await.map_err(|err| match err {
+                    AppError::Internal(cause) => Arc::new(DbErr::Custom(cause.to_string())),
+                    other => Arc::new(DbErr::Custom(other.message())),
+                })?;
+                let mut groups: HashMap<$key, Self::Value> = keys.iter().map(|k| (*k, Vec::new())).collect();
+                for row in rows {
+                    if let Some(key) = view_key!(row, $field).map($key) {
+                        groups.entry(key).or_default().push(row);
+                    }
+                }
+                Ok(groups)
+            }
+        }
+    };
+}
+
+view_loader!(TestCasesOfRequest => views::TestCaseView, views::test_cases_of_requests, information_request_id);
+view_loader!(ObservationsOfCycle => views::ObservationView, views::observations_of_cycles, cycle_id_opt);
+view_loader!(TestReportsOfCycle => views::TestReportView, views::test_reports_of_cycles, cycle_id_opt);

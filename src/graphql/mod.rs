@@ -13,12 +13,15 @@ pub mod tasks;
 pub mod users;
 pub mod workflow;
 
+use std::sync::Arc;
+
 use async_graphql::dataloader::DataLoader;
 use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
+use crate::temporal::Gateway;
 
 /// Deepest nesting a query may have.
 pub const MAX_DEPTH: usize = 12;
@@ -37,7 +40,12 @@ pub struct Query(
 
 /// Every mutation.
 #[derive(MergedObject, Default)]
-pub struct Mutation(users::mutation::UserMutation, cycles::mutation::CycleMutation);
+pub struct Mutation(
+    users::mutation::UserMutation,
+    cycles::mutation::CycleMutation,
+    workflow::mutation::WorkflowMutation,
+    tasks::mutation::TaskMutation,
+);
 
 /// The subscription root.
 pub type Subscription = EmptySubscription;
@@ -53,9 +61,9 @@ pub fn schema_builder() -> SchemaBuilder<Query, Mutation, Subscription> {
 }
 
 /// The schema serving requests over `db`.
-pub fn schema(db: DatabaseConnection, keys: JwtKeys, config: Config) -> AppSchema {
+pub fn schema(db: DatabaseConnection, keys: JwtKeys, config: Config, gateway: Arc<Gateway>) -> AppSchema {
     let loader = DataLoader::new(loaders::DbLoader::new(db.clone()), tokio::spawn).delay(loaders::BATCH_WINDOW);
-    schema_builder().data(db).data(std::sync::Arc::new(loader)).data(keys).data(config).finish()
+    schema_builder().data(db).data(Arc::new(loader)).data(keys).data(config).data(gateway).finish()
 }
 
 /// The SDL of the schema, as written to `schema.graphql`.

@@ -3,7 +3,9 @@
 
 mod graphql;
 mod health;
+mod rest;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
@@ -17,7 +19,9 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::auth::jwt::JwtKeys;
+use crate::config::Config;
 use crate::graphql::AppSchema;
+use crate::temporal::Gateway;
 
 /// Longest a request may take before the server gives up on it.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -30,6 +34,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub schema: AppSchema,
     pub keys: JwtKeys,
+    pub gateway: Arc<Gateway>,
+    pub config: Arc<Config>,
 }
 
 /// The router serving `state`; `frontend_dist` is served at `/` when the folder exists.
@@ -38,6 +44,7 @@ pub fn app(state: AppState, frontend_dist: Option<&str>) -> Router {
         .route("/graphql", post(graphql::execute).get(graphql::graphiql))
         .route("/graphiql", get(graphql::graphiql))
         .route_service("/graphql/ws", graphql::subscriptions(&state))
+        .route("/api/v1/workflow/start/{cycle_id}", post(rest::start_workflow))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .with_state(state);

@@ -5,9 +5,12 @@
 pub mod audit;
 pub mod compensation;
 pub mod cycles;
+pub mod decisions;
 pub mod executions;
 pub mod page;
 pub mod reports;
 pub mod tasks;
 pub mod users;
+pub mod views;
 pub mod visibility;
+pub mod workflows;

@@ -17,6 +17,7 @@ use serde_json::{Value, json};
 use synapse::auth::jwt::JwtKeys;
 use synapse::config::Config;
 use synapse::http::{AppState, app};
+use synapse::temporal::Gateway;
 use tokio::sync::OnceCell;
 use tower::ServiceExt;
 
@@ -157,6 +158,7 @@ fn unique_suffix() -> String {
 pub struct TestApp {
     pub db: DatabaseConnection,
     pub router: Router,
+    pub config: Config,
     statements: Arc<AtomicUsize>,
     _database: TestDb,
 }
@@ -175,10 +177,12 @@ impl TestApp {
             counter.fetch_add(1, Ordering::SeqCst);
         });
         let keys = JwtKeys::new(&SecretString::from(TEST_SECRET.to_owned()), Duration::from_secs(3600));
-        let config = test_config(&database.url);
-        let schema = synapse::graphql::schema(db.clone(), keys.clone(), config);
-        let router = app(AppState { db: db.clone(), schema, keys }, None);
-        Self { db, router, statements, _database: database }
+        let config = test_config(&database.url, &database.name);
+        let gateway = Arc::new(Gateway::new(&config));
+        let schema = synapse::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone());
+        let state = AppState { db: db.clone(), schema, keys, gateway, config: Arc::new(config.clone()) };
+        let router = app(state, None);
+        Self { db, router, config, statements, _database: database }
     }
 
     /// SQL statements run so far through the app's pool.
@@ -244,13 +248,23 @@ impl TestApp {
         row.try_get_by_index::<i64>(0).expect("an integer")
     }
 
+    /// The text column of every row `sql` returns.
+    pub async fn db_strings(&self, sql: &str) -> Vec<String> {
+        let rows = self
+            .db
+            .query_all_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned()))
+            .await
+            .expect("query");
+        rows.iter().map(|row| row.try_get_by_index::<String>(0).expect("text")).collect()
+    }
+
     /// Runs SQL (fixtures).
     pub async fn exec(&self, sql: &str) {
         exec(&self.db, sql).await;
     }
 }
 
-fn test_config(database_url: &str) -> Config {
+fn test_config(database_url: &str, database_name: &str) -> Config {
     use clap::Parser;
     #[derive(Parser)]
     struct Wrapper {
@@ -259,10 +273,53 @@ fn test_config(database_url: &str) -> Config {
     }
     let mut config = Wrapper::parse_from(["test"]).config;
     config.database_url = database_url.to_owned();
+    // Tests share one Temporal namespace: each test database gets its own queue and workflow ids.
+    config.temporal_task_queue = format!("queue-{database_name}");
+    config.temporal_workflow_id_prefix = format!("{database_name}-");
+    config.testing_faults = true;
+    config.temporal_activity_timeout = 30;
     config
 }
 
 /// The `extensions.code` of the first error of a response.
 pub fn error_code(body: &Value) -> Option<&str> {
     body["errors"][0]["extensions"]["code"].as_str()
+}
+
+impl TestApp {
+    /// Starts a Temporal worker for this app's queue on a thread of its own (the worker's future
+    /// is not `Send`); it lives as long as the test process.
+    pub fn start_worker(&self) {
+        let db_url = self.config.database_url.clone();
+        let worker_config = worker::runner::WorkerConfig {
+            target: worker::runner::TemporalTarget {
+                host: self.config.temporal_host.clone(),
+                namespace: self.config.temporal_namespace.clone(),
+            },
+            task_queue: self.config.temporal_task_queue.clone(),
+            faults_enabled: true,
+        };
+        std::thread::spawn(move || {
+            let runtime =
+                tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
+            runtime.block_on(async move {
+                let db = synapse::db::connect(&db_url).await.expect("worker database");
+                if let Err(err) = worker::runner::run_worker(db, worker_config).await {
+                    eprintln!("worker stopped: {err:#}");
+                }
+            });
+        });
+    }
+
+    /// Waits until `sql` returns a non-zero integer, checking every 200 ms, for at most `seconds`.
+    pub async fn wait_until(&self, sql: &str, seconds: u64) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+        loop {
+            if self.scalar(sql).await != 0 {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "timed out after {seconds}s waiting for: {sql}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
 }

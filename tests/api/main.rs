@@ -9,3 +9,5 @@ mod migrations;
 mod queries;
 mod schema;
 mod workflow_reads;
+mod workflow_runs;
+mod workflow_steering;

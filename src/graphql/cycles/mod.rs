@@ -1,5 +1,6 @@
 //! Test cycles and the reports in them.
 
 pub mod mutation;
+pub mod outputs;
 pub mod query;
 pub mod types;

@@ -4,10 +4,13 @@ use async_graphql::{Context, ID, Object, Result};
 use chrono::{DateTime, Utc};
 use entity::{cycle_report, test_cycle};
 
+use super::outputs::{Observation, TestReport};
 use crate::graphql::connection::{Conn, connection, page_request};
 use crate::graphql::context::{load, load_all, load_group};
 use crate::graphql::enums::{CycleReportStatus, CycleStatus, Phase};
-use crate::graphql::loaders::{ExecutionsOfCycle, ReportId, ReportsOfCycle, UserId};
+use crate::graphql::loaders::{
+    ExecutionsOfCycle, ObservationsOfCycle, ReportId, ReportsOfCycle, TestReportsOfCycle, UserId,
+};
 use crate::graphql::reports::types::Report;
 use crate::graphql::scalars::{Date, utc};
 use crate::graphql::users::types::User;
@@ -88,6 +91,16 @@ impl Cycle {
         let items = rest.into_iter().take(request.first as usize).collect();
         let page = Page { items, has_next_page, total_count };
         Ok(connection(page, after.is_some(), |e| e.id, WorkflowExecution))
+    }
+
+    /// Findings of the cycle's testing (phase 7).
+    async fn observations(&self, ctx: &Context<'_>) -> Result<Vec<Observation>> {
+        Ok(load_group(ctx, ObservationsOfCycle(self.0.id)).await?.into_iter().map(Observation).collect())
+    }
+
+    /// The latest test report of each report of the cycle (phase 8).
+    async fn test_reports(&self, ctx: &Context<'_>) -> Result<Vec<TestReport>> {
+        Ok(load_group(ctx, TestReportsOfCycle(self.0.id)).await?.into_iter().map(TestReport).collect())
     }
 
     /// The newest workflow run of the cycle, if one was started.

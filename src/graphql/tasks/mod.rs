@@ -1,4 +1,6 @@
 //! The human task inbox.
 
+pub mod evidence;
+pub mod mutation;
 pub mod query;
 pub mod types;

@@ -4,10 +4,11 @@ use async_graphql::{Context, ID, Json, Object, Result};
 use chrono::{DateTime, Utc};
 use entity::human_task;
 
-use crate::graphql::context::load;
+use super::evidence::TestCase;
+use crate::graphql::context::{load, load_group};
 use crate::graphql::cycles::types::Cycle;
 use crate::graphql::enums::{Decision, Phase, Role, TaskKind, TaskStatus};
-use crate::graphql::loaders::{CycleId, CycleReportId, ReportId, UserId};
+use crate::graphql::loaders::{CycleId, CycleReportId, ReportId, TestCasesOfRequest, UserId};
 use crate::graphql::reports::types::Report;
 use crate::graphql::scalars::utc;
 use crate::graphql::users::types::User;
@@ -109,5 +110,11 @@ impl HumanTask {
     /// When it was opened.
     async fn created_at(&self) -> DateTime<Utc> {
         utc(self.0.created_at)
+    }
+
+    /// For EVIDENCE tasks: the test cases the data owner answers (empty for other kinds).
+    async fn test_cases(&self, ctx: &Context<'_>) -> Result<Vec<TestCase>> {
+        let Some(request) = self.0.information_request_id else { return Ok(Vec::new()) };
+        Ok(load_group(ctx, TestCasesOfRequest(request)).await?.into_iter().map(TestCase).collect())
     }
 }

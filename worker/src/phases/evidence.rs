@@ -18,7 +18,7 @@ pub async fn submit(
         db,
         "INSERT INTO evidence (test_case_id, version, value, document_ref, submitted_by, source)
          SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, 'DATA_OWNER' FROM evidence WHERE test_case_id = $1
-         RETURNING version",
+         RETURNING version::bigint",
         vec![test_case_id.into(), value.into(), document_ref.map(str::to_owned).into(), submitted_by.into()],
     )
     .await?;

@@ -1,0 +1,78 @@
+//! The seed's REST call, `POST /api/v1/workflow/start/{cycle_id}` with
+//! `{"report_ids": [...], "skip_phases": [...]}`, for scripts written against the seed. It runs
+//! the same service as `startWorkflow` and answers errors with the same codes.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use entity::enums::{ApprovalMode, Phase};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use super::AppState;
+use crate::error::AppError;
+use crate::services::workflows::{self, StartRequest};
+
+/// The seed's request body.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartBody {
+    report_ids: Option<Vec<i64>>,
+    #[serde(default)]
+    skip_phases: Vec<Phase>,
+    approval_mode: Option<ApprovalMode>,
+}
+
+/// Starts a cycle's workflow.
+pub async fn start_workflow(
+    State(state): State<AppState>,
+    Path(cycle_id): Path<i64>,
+    headers: HeaderMap,
+    body: Option<Json<Value>>,
+) -> (StatusCode, Json<Value>) {
+    let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
+    let viewer = match state.keys.identify(authorization) {
+        Ok(viewer) => viewer,
+        Err(err) => {
+            return error(&AppError::Unauthenticated(match err {
+                crate::auth::AuthError::Missing => "missing bearer token",
+                crate::auth::AuthError::Expired => "token expired",
+                crate::auth::AuthError::Invalid => "invalid token",
+            }));
+        }
+    };
+    let body: StartBody = match body.map(|Json(v)| serde_json::from_value(v)).transpose() {
+        Ok(body) => body.unwrap_or_default(),
+        Err(err) => return error(&AppError::BadInput { field: None, message: format!("invalid body: {err}") }),
+    };
+    let request = StartRequest {
+        report_ids: body.report_ids,
+        skip_phases: body.skip_phases,
+        approval_mode: body.approval_mode,
+        faults: Vec::new(),
+    };
+    match workflows::start(&state.db, &state.gateway, &state.config, &viewer, cycle_id, request).await {
+        Ok(execution) => (
+            StatusCode::CREATED,
+            Json(json!({ "execution_id": execution.id, "workflow_id": execution.workflow_id,
+                         "run_id": execution.run_id, "status": execution.status.as_str() })),
+        ),
+        Err(err) => error(&err),
+    }
+}
+
+fn error(err: &AppError) -> (StatusCode, Json<Value>) {
+    if let AppError::Internal(cause) = err {
+        tracing::error!(error = ?cause, "internal error");
+    }
+    let status = match err {
+        AppError::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+        AppError::BadInput { .. } => StatusCode::BAD_REQUEST,
+        AppError::NotFound(_) => StatusCode::NOT_FOUND,
+        AppError::Conflict(_) => StatusCode::CONFLICT,
+        AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+    };
+    (status, Json(json!({ "error": { "code": err.code(), "message": err.message() } })))
+}

@@ -1,0 +1,209 @@
+//! Starting, cancelling and steering cycle workflows. Every command checks rights and input
+//! against the database first, then talks to Temporal, and writes only after Temporal agreed, so
+//! an unreachable Temporal leaves nothing half-written.
+
+use std::time::Duration;
+
+use entity::enums::{ApprovalMode, CycleStatus, ExecutionStatus, Phase};
+use entity::{cycle_report, test_cycle, workflow_execution};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement, TransactionTrait,
+};
+use serde_json::json;
+use temporalio_client::errors::{WorkflowInteractionError, WorkflowStartError};
+use temporalio_client::{WorkflowCancelOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
+use worker::messages::{Fault, StartCycle, cycle_workflow_id};
+use worker::settings::WorkflowSettings;
+use worker::workflows::EnhancedTestCycleWorkflow;
+
+use super::audit::{self, Entry};
+use super::visibility::cycle_condition;
+use crate::auth::{Viewer, policy::Action};
+use crate::config::Config;
+use crate::error::{AppError, AppResult};
+use crate::temporal::Gateway;
+
+/// What a start asks for.
+#[derive(Debug, Clone, Default)]
+pub struct StartRequest {
+    /// Only these reports of the cycle; all of them when `None`.
+    pub report_ids: Option<Vec<i64>>,
+    pub skip_phases: Vec<Phase>,
+    pub approval_mode: Option<ApprovalMode>,
+    /// Injected failures; refused unless the server runs with fault injection enabled.
+    pub faults: Vec<Fault>,
+}
+
+/// Starts the cycle's workflow; answers with the cycle's new execution.
+pub async fn start(
+    db: &DatabaseConnection,
+    gateway: &Gateway,
+    config: &Config,
+    viewer: &Viewer,
+    cycle_id: i64,
+    request: StartRequest,
+) -> AppResult<workflow_execution::Model> {
+    viewer.require(Action::ControlWorkflows)?;
+    if !request.faults.is_empty() && !config.testing_faults {
+        return Err(AppError::bad_input("faults", "fault injection is disabled on this server"));
+    }
+    let cycle = test_cycle::Entity::find_by_id(cycle_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("cycle {cycle_id}")))?;
+    if matches!(cycle.status, CycleStatus::Cancelled | CycleStatus::Completed) {
+        return Err(AppError::Conflict(format!("cycle {cycle_id} is {}", cycle.status.as_str())));
+    }
+    let in_cycle: Vec<i64> = cycle_report::Entity::find()
+        .filter(cycle_report::Column::CycleId.eq(cycle_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|link| link.report_id)
+        .collect();
+    let report_ids = match request.report_ids {
+        Some(ids) => {
+            if let Some(stranger) = ids.iter().find(|id| !in_cycle.contains(id)) {
+                return Err(AppError::bad_input("reportIds", format!("report {stranger} is not in cycle {cycle_id}")));
+            }
+            let mut ids = ids;
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        }
+        None => in_cycle,
+    };
+    if report_ids.is_empty() {
+        return Err(AppError::bad_input("reportIds", format!("cycle {cycle_id} has no reports to test")));
+    }
+    let running = workflow_execution::Entity::find()
+        .filter(workflow_execution::Column::CycleId.eq(cycle_id))
+        .filter(workflow_execution::Column::ParentExecutionId.is_null())
+        .filter(workflow_execution::Column::Status.is_in([ExecutionStatus::Running, ExecutionStatus::Pending]))
+        .one(db)
+        .await?;
+    if running.is_some() {
+        return Err(AppError::Conflict(format!("cycle {cycle_id} already has a running workflow")));
+    }
+    let settings = WorkflowSettings::load(db, cycle_id, config.temporal_activity_timeout).await?;
+    let approval_mode = request.approval_mode.unwrap_or(ApprovalMode::Manual);
+    let input = StartCycle {
+        cycle_id,
+        report_ids: report_ids.clone(),
+        skip_phases: request.skip_phases.clone(),
+        approval_mode,
+        started_by: viewer.user_id,
+        settings,
+        faults: request.faults,
+    };
+    let workflow_id = cycle_workflow_id(&gateway.id_prefix, cycle_id);
+    let options = WorkflowStartOptions::new(gateway.task_queue.clone(), workflow_id.clone())
+        .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+        .id_reuse_policy(WorkflowIdReusePolicy::AllowDuplicate)
+        .execution_timeout(config.workflow_timeout())
+        .build();
+    let client = gateway.client().await?;
+    let handle =
+        client.start_workflow(EnhancedTestCycleWorkflow::run, input, options).await.map_err(|err| match err {
+            WorkflowStartError::AlreadyStarted { .. } => {
+                AppError::Conflict(format!("cycle {cycle_id} already has a running workflow"))
+            }
+            other => {
+                tracing::warn!(error = %other, "starting a workflow failed");
+                AppError::Unavailable("the workflow engine did not accept the start".to_owned())
+            }
+        })?;
+    let run_id = handle.run_id().unwrap_or_default().to_owned();
+
+    // The workflow records the same row itself (same natural key); whoever comes first wins.
+    let txn = db.begin().await?;
+    txn.execute_raw(Statement::from_sql_and_values(
+        DbBackend::Postgres,
+        "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, cycle_id, version, status, approval_mode,
+                input, started_by)
+         VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6, $7, $8) ON CONFLICT (workflow_id, run_id) DO NOTHING",
+        [
+            workflow_id.clone().into(),
+            run_id.clone().into(),
+            worker::messages::CYCLE_WORKFLOW_TYPE.into(),
+            cycle_id.into(),
+            worker::versions::WorkflowVersion::CURRENT.as_str().into(),
+            approval_mode.as_str().into(),
+            json!({ "reportIds": report_ids, "skipPhases": request.skip_phases }).into(),
+            viewer.user_id.into(),
+        ],
+    ))
+    .await?;
+    let execution = workflow_execution::Entity::find()
+        .filter(workflow_execution::Column::WorkflowId.eq(workflow_id.as_str()))
+        .filter(workflow_execution::Column::RunId.eq(run_id.as_str()))
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("execution row of {workflow_id} missing")))?;
+    let entry = Entry {
+        action: "WORKFLOW_STARTED",
+        entity_type: "test_cycle",
+        entity_id: cycle_id,
+        detail: json!({ "workflowId": workflow_id, "runId": run_id, "approvalMode": approval_mode.as_str(),
+                        "reportIds": report_ids, "skipPhases": request.skip_phases }),
+        reason: None,
+    };
+    audit::record(&txn, viewer, entry).await?;
+    txn.commit().await?;
+    Ok(execution)
+}
+
+/// Asks Temporal to cancel a running execution; the workflow records CANCELLED when it stops.
+pub async fn cancel(
+    db: &DatabaseConnection,
+    gateway: &Gateway,
+    viewer: &Viewer,
+    execution_id: i64,
+    reason: &str,
+) -> AppResult<workflow_execution::Model> {
+    viewer.require(Action::ControlWorkflows)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::bad_input("reason", "say why the workflow is cancelled"));
+    }
+    let mut select = workflow_execution::Entity::find_by_id(execution_id);
+    if let Some(visible) = cycle_condition(viewer, "workflow_execution.cycle_id") {
+        select = select.filter(visible);
+    }
+    let execution = select.one(db).await?.ok_or_else(|| AppError::NotFound(format!("execution {execution_id}")))?;
+    if !matches!(execution.status, ExecutionStatus::Running | ExecutionStatus::Pending) {
+        return Err(AppError::Conflict(format!("execution {execution_id} is {}", execution.status.as_str())));
+    }
+    let client = gateway.client().await?;
+    let handle = client.get_workflow_handle::<EnhancedTestCycleWorkflow>(execution.workflow_id.clone());
+    handle
+        .cancel(WorkflowCancelOptions::builder().reason(reason.to_owned()).build())
+        .await
+        .map_err(|err| interaction_error(&err, execution_id))?;
+    let entry = Entry {
+        action: "WORKFLOW_CANCEL_REQUESTED",
+        entity_type: "workflow_execution",
+        entity_id: execution_id,
+        detail: json!({ "workflowId": execution.workflow_id }),
+        reason: Some(reason.to_owned()),
+    };
+    audit::record(db, viewer, entry).await?;
+    Ok(execution)
+}
+
+/// The API's reading of a failed interaction with a running workflow.
+pub(crate) fn interaction_error(err: &WorkflowInteractionError, execution_id: i64) -> AppError {
+    match err {
+        WorkflowInteractionError::NotFound(_) => {
+            AppError::Conflict(format!("execution {execution_id} is no longer running"))
+        }
+        other => {
+            tracing::warn!(error = %other, "talking to a workflow failed");
+            AppError::Unavailable("the workflow engine is unavailable".to_owned())
+        }
+    }
+}
+
+/// How long `completeTask` keeps trying while the workflow has not yet begun waiting on a task
+/// it has just opened.
+pub(crate) const OPENING_GRACE: Duration = Duration::from_secs(3);

@@ -1,0 +1,272 @@
+//! Whole cycles through the real Temporal dev server and PostgreSQL: AUTO mode end to end,
+//! skipped phases, phases 3 and 4 side by side, retries, and compensation.
+
+use serde_json::{Value, json};
+
+use crate::harness::{TestApp, error_code};
+
+const START: &str = "mutation($cycle: ID!, $input: StartWorkflowInput) {
+    startWorkflow(cycleId: $cycle, input: $input) { id workflowId status version } }";
+
+/// A new cycle with the two quarterly reports FR Y-9C and FFIEC 031; returns its id.
+async fn cycle_with_two_reports(app: &TestApp, token: &str) -> String {
+    let body = app
+        .gql(
+            token,
+            "mutation { createCycle(input: {name: \"Workflow test\", startDate: \"2026-10-01\", endDate: \"2026-12-31\"}) { id } }",
+            Value::Null,
+        )
+        .await;
+    let cycle = body["data"]["createCycle"]["id"].as_str().expect("cycle").to_owned();
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    let call = app.scalar("SELECT id FROM report WHERE report_number = 'FFIEC 031'").await;
+    let body = app
+        .gql(
+            token,
+            "mutation($c: ID!, $r: [ID!]!) { addReportsToCycle(cycleId: $c, reportIds: $r) { id } }",
+            json!({ "c": cycle, "r": [y9c.to_string(), call.to_string()] }),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+    app.exec(&format!(
+        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
+    ))
+    .await;
+    cycle
+}
+
+async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) -> Value {
+    let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
+    assert!(body["errors"].is_null(), "start: {body}");
+    body["data"]["startWorkflow"].clone()
+}
+
+async fn wait_finished(app: &TestApp, cycle: &str) {
+    app.wait_until(
+        &format!(
+            "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL
+             AND completed_at IS NOT NULL"
+        ),
+        240,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_auto_cycle_of_two_reports_runs_to_completed_with_every_table_filled() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    let started = start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
+    assert_eq!(started["status"], "RUNNING");
+    assert_eq!(started["version"], "1.1.0");
+    wait_finished(&app, &cycle).await;
+
+    let count = |sql: String| {
+        let app = &app;
+        async move { app.scalar(&sql).await }
+    };
+    let of_cycle = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
+    assert_eq!(count(format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await, 1);
+    assert_eq!(
+        count(format!("SELECT count(*) FROM cycle_report WHERE cycle_id = {cycle} AND status = 'COMPLETE'")).await,
+        2
+    );
+    assert_eq!(
+        count(format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND status = 'COMPLETED'"))
+            .await,
+        3
+    );
+    for table in ["attribute", "sample", "data_owner_assignment", "information_request", "test_case", "test_report"] {
+        let rows = count(format!("SELECT count(*) FROM {table} WHERE cycle_report_id IN {of_cycle}")).await;
+        assert!(rows > 0, "{table} is filled");
+    }
+    let samples = count(format!("SELECT count(*) FROM sample WHERE cycle_report_id IN {of_cycle}")).await;
+    assert_eq!(samples, 50, "25 samples per report");
+    let cases = count(format!("SELECT count(*) FROM test_case WHERE cycle_report_id IN {of_cycle}")).await;
+    let executed = count(format!(
+        "SELECT count(*) FROM test_execution te JOIN test_case tc ON tc.id = te.test_case_id WHERE tc.cycle_report_id IN {of_cycle}"
+    ))
+    .await;
+    assert_eq!(executed, cases, "every test case was executed once");
+    let auto_evidence = count(format!(
+        "SELECT count(*) FROM evidence e JOIN test_case tc ON tc.id = e.test_case_id WHERE tc.cycle_report_id IN {of_cycle} AND e.source = 'AUTO'"
+    ))
+    .await;
+    assert!(auto_evidence > 0);
+    let scoped = count(format!(
+        "SELECT count(*) FROM scoping_decision sd JOIN attribute a ON a.id = sd.attribute_id WHERE a.cycle_report_id IN {of_cycle}"
+    ))
+    .await;
+    assert!(scoped > 0);
+    assert_eq!(
+        count(format!(
+            "SELECT count(*) FROM test_report WHERE cycle_report_id IN {of_cycle} AND status = 'SIGNED_OFF'"
+        ))
+        .await,
+        2
+    );
+    // Tracking: eight phase steps per report, all completed; the fork and join of phases 3 and 4.
+    let children =
+        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    assert_eq!(count(format!("SELECT count(*) FROM workflow_step WHERE execution_id IN {children} AND step_type = 'PHASE' AND status = 'COMPLETED'")).await, 16);
+    assert_eq!(count(format!("SELECT count(*) FROM workflow_transition WHERE execution_id IN {children} AND transition_type = 'PARALLEL_FORK'")).await, 4);
+    assert_eq!(count(format!("SELECT count(*) FROM workflow_transition WHERE execution_id IN {children} AND transition_type = 'PARALLEL_JOIN'")).await, 2);
+    assert_eq!(count(format!("SELECT count(*) FROM workflow_metrics WHERE execution_id IN {children}")).await, 16);
+    assert!(count(format!("SELECT count(*) FROM workflow_step WHERE execution_id IN {children} AND step_type = 'ACTIVITY' AND status = 'COMPLETED'")).await >= 18);
+    // Every human step was decided by the workflow itself, and says so.
+    let tasks = count(format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle}")).await;
+    assert!(tasks >= 14, "{tasks} tasks");
+    assert_eq!(count(format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND decided_automatically AND status = 'COMPLETED'")).await, tasks);
+    // The event log has every transition, in order, ending with the cycle's completion.
+    let last = count(format!(
+        "SELECT count(*) FROM workflow_event WHERE cycle_id = {cycle} AND kind = 'WORKFLOW_COMPLETED' AND report_id IS NULL
+           AND seq = (SELECT max(seq) FROM workflow_event WHERE cycle_id = {cycle})"
+    ))
+    .await;
+    assert_eq!(last, 1, "the cycle's completion is its last event");
+    assert!(
+        count(format!("SELECT count(*) FROM workflow_event WHERE cycle_id = {cycle} AND kind = 'PHASE_COMPLETED'"))
+            .await
+            >= 16
+    );
+
+    // And GraphQL shows it.
+    let body = app
+        .gql(
+            &token,
+            "query($id: ID!) { cycle(id: $id) { status testReports { status markdown report { reportNumber } }
+               currentExecution { status children { status steps { phase status } transitions { transitionType } } } } }",
+            json!({ "id": cycle }),
+        )
+        .await;
+    let view = &body["data"]["cycle"];
+    assert_eq!(view["status"], "COMPLETED", "{body}");
+    assert_eq!(view["testReports"][0]["status"], "SIGNED_OFF");
+    assert!(
+        view["testReports"][0]["markdown"].as_str().is_some_and(|m| m.contains("Sign-offs") || m.contains("sign")),
+        "{body}"
+    );
+    assert_eq!(view["currentExecution"]["children"].as_array().map(Vec::len), Some(2));
+}
+
+#[tokio::test]
+async fn skipped_phases_are_recorded_as_skipped_and_the_cycle_completes() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    start(
+        &app,
+        &token,
+        &cycle,
+        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
+                                         "skipPhases": ["SCOPING", "OBSERVATION_MANAGEMENT"] }),
+    )
+    .await;
+    wait_finished(&app, &cycle).await;
+    let child =
+        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    let skipped = app
+        .scalar(&format!(
+            "SELECT count(*) FROM workflow_step WHERE execution_id IN {child} AND step_type = 'PHASE' AND status = 'SKIPPED'
+               AND phase IN ('SCOPING', 'OBSERVATION_MANAGEMENT')"
+        ))
+        .await;
+    assert_eq!(skipped, 2);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id IN {child} AND status = 'COMPLETED'"))
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM workflow_transition WHERE execution_id IN {child} AND transition_type = 'SKIP'"
+        ))
+        .await,
+        2
+    );
+    // Only the chosen report ran.
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle}")).await, 2);
+}
+
+#[tokio::test]
+async fn phases_three_and_four_overlap_in_time() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
+    wait_finished(&app, &cycle).await;
+    let overlapping = app
+        .scalar(&format!(
+            "SELECT count(*) FROM workflow_step s3 JOIN workflow_step s4 ON s4.execution_id = s3.execution_id
+             JOIN workflow_execution e ON e.id = s3.execution_id
+             WHERE e.cycle_id = {cycle} AND s3.phase = 'SAMPLE_SELECTION' AND s4.phase = 'DATA_OWNER_IDENTIFICATION'
+               AND s3.step_type = 'PHASE' AND s4.step_type = 'PHASE'
+               AND s3.started_at < s4.completed_at AND s4.started_at < s3.completed_at"
+        ))
+        .await;
+    assert_eq!(overlapping, 2, "in both reports, each of the two phases started before the other ended");
+}
+
+#[tokio::test]
+async fn an_activity_failing_twice_then_succeeding_logs_two_retries_and_one_step() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    start(
+        &app,
+        &token,
+        &cycle,
+        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
+          "faults": [{ "phase": "SAMPLE_SELECTION", "failingAttempts": 2 }] }),
+    )
+    .await;
+    wait_finished(&app, &cycle).await;
+    let child =
+        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id IN {child} AND status = 'COMPLETED'"))
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_activity_retry_log WHERE execution_id IN {child} AND activity_kind = 'DATABASE'")).await,
+        2
+    );
+    let steps = app
+        .scalar(&format!(
+            "SELECT count(*) FROM workflow_step WHERE execution_id IN {child} AND step_type = 'ACTIVITY'
+               AND name LIKE '%select_samples%' AND status = 'COMPLETED' AND attempt = 3"
+        ))
+        .await;
+    assert_eq!(steps, 1, "one step row, on its third attempt");
+    // Linear backoff: the second retry waits twice as long as the first.
+    let delays = app
+        .scalar(&format!(
+            "SELECT max(next_retry_delay_ms) / min(next_retry_delay_ms) FROM workflow_activity_retry_log WHERE execution_id IN {child}"
+        ))
+        .await;
+    assert_eq!(delays, 2);
+}
+
+#[tokio::test]
+async fn a_second_start_of_a_running_cycle_is_a_conflict_and_testers_may_not_start() {
+    let app = TestApp::spawn().await;
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    let tester = app.login("tester").await;
+    let body = app.gql(&tester, START, json!({ "cycle": cycle })).await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    // No worker: the workflow stays running, which is all this test needs.
+    start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
+    let body = app.gql(&token, START, json!({ "cycle": cycle })).await;
+    assert_eq!(error_code(&body), Some("CONFLICT"), "{body}");
+    let body = app.gql(&token, START, json!({ "cycle": "999999" })).await;
+    assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
+}

@@ -1,0 +1,307 @@
+//! Steering running cycles: a MANUAL cycle driven through the inbox by the right people (with a
+//! REJECT loop), cancellation, and each compensation strategy.
+
+use serde_json::{Value, json};
+
+use crate::harness::{TestApp, error_code};
+
+const START: &str =
+    "mutation($cycle: ID!, $input: StartWorkflowInput) { startWorkflow(cycleId: $cycle, input: $input) { id } }";
+const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 100) { edges { node {
+    id phase kind round assigneeRole testCases { id reportedValue } } } } }";
+const COMPLETE: &str =
+    "mutation($t: ID!, $i: TaskDecisionInput!) { completeTask(taskId: $t, input: $i) { id status decision } }";
+
+/// A cycle testing FR Y-9C alone, tested by `tester`; returns its id.
+async fn one_report_cycle(app: &TestApp, token: &str) -> String {
+    let body = app
+        .gql(
+            token,
+            "mutation { createCycle(input: {name: \"Steering\", startDate: \"2026-10-01\", endDate: \"2026-12-31\"}) { id } }",
+            Value::Null,
+        )
+        .await;
+    let cycle = body["data"]["createCycle"]["id"].as_str().expect("cycle").to_owned();
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    app.gql(
+        token,
+        "mutation($c: ID!, $r: [ID!]!) { addReportsToCycle(cycleId: $c, reportIds: $r) { id } }",
+        json!({ "c": cycle, "r": [y9c.to_string()] }),
+    )
+    .await;
+    app.exec(&format!(
+        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
+    ))
+    .await;
+    cycle
+}
+
+async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) {
+    let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
+    assert!(body["errors"].is_null(), "start: {body}");
+}
+
+async fn parent_done(app: &TestApp, cycle: &str) -> bool {
+    app.scalar(&format!(
+        "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"
+    ))
+    .await
+        > 0
+}
+
+async fn wait_finished(app: &TestApp, cycle: &str) {
+    app.wait_until(
+        &format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"),
+        240,
+    )
+    .await;
+}
+
+/// Usernames with an open task in the cycle (named assignees, and the role holders of role tasks).
+async fn people_with_tasks(app: &TestApp, cycle: &str) -> Vec<String> {
+    app.db_strings(&format!(
+        "SELECT DISTINCT COALESCE(u.username, CASE t.assignee_role WHEN 'DATA_EXECUTIVE' THEN 'data-executive'
+                     WHEN 'TESTER' THEN 'tester' WHEN 'REPORT_OWNER' THEN 'report-owner' ELSE 'admin' END)
+             FROM human_task t LEFT JOIN app_user u ON u.id = t.assignee_id
+             WHERE t.cycle_id = {cycle} AND t.status = 'OPEN'"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn a_manual_cycle_is_driven_through_the_inbox_with_one_reject_loop() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
+
+    let mut rejected = false;
+    let mut checked_rights = false;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
+    while !parent_done(&app, &cycle).await {
+        assert!(std::time::Instant::now() < deadline, "the manual cycle did not finish");
+        for user in people_with_tasks(&app, &cycle).await {
+            let token = app.login(&user).await;
+            let body = app.gql(&token, OPEN_TASKS, Value::Null).await;
+            for edge in body["data"]["tasks"]["edges"].as_array().cloned().unwrap_or_default() {
+                let task = &edge["node"];
+                let id = task["id"].as_str().expect("id").to_owned();
+                if !checked_rights {
+                    let data_owner = app.login("data-owner-treasury-2").await;
+                    let body = app.gql(&data_owner, COMPLETE, json!({ "t": id, "i": { "decision": "APPROVE" } })).await;
+                    if task["assigneeRole"] != "DATA_OWNER" {
+                        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+                    }
+                    let body = app.gql(&token, COMPLETE, json!({ "t": id, "i": { "decision": "REJECT" } })).await;
+                    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "a rejection needs a comment: {body}");
+                    checked_rights = true;
+                }
+                if task["phase"] == "PLANNING" && !rejected {
+                    let input = json!({ "decision": "REJECT", "comment": "Drop the caption; keep amounts." });
+                    let body = app.gql(&token, COMPLETE, json!({ "t": id, "i": input })).await;
+                    assert_eq!(body["data"]["completeTask"]["decision"], "REJECT", "{body}");
+                    let again = app.gql(&token, COMPLETE, json!({ "t": id, "i": { "decision": "APPROVE" } })).await;
+                    assert_eq!(error_code(&again), Some("CONFLICT"), "a decided task cannot be decided again: {again}");
+                    rejected = true;
+                    continue;
+                }
+                if task["kind"] == "EVIDENCE" {
+                    for case in task["testCases"].as_array().cloned().unwrap_or_default() {
+                        let value = case["reportedValue"].as_str().unwrap_or("0").to_owned();
+                        let body = app
+                            .gql(
+                                &token,
+                                "mutation($c: ID!, $v: String!) { submitEvidence(testCaseId: $c, value: $v, documentRef: \"GL extract\") { evidence } }",
+                                json!({ "c": case["id"], "v": value }),
+                            )
+                            .await;
+                        assert_eq!(body["data"]["submitEvidence"]["evidence"], value, "{body}");
+                    }
+                }
+                let body = app
+                    .gql(&token, COMPLETE, json!({ "t": id, "i": { "decision": "APPROVE", "comment": "ok" } }))
+                    .await;
+                assert!(body["errors"].is_null() || error_code(&body) == Some("CONFLICT"), "{body}");
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert!(rejected);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
+        1
+    );
+    let link = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
+    assert_eq!(
+        app.scalar(&format!("SELECT count(DISTINCT version) FROM attribute WHERE cycle_report_id IN {link}")).await,
+        2
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_transition t JOIN workflow_execution e ON e.id = t.execution_id WHERE e.cycle_id = {cycle} AND t.transition_type = 'LOOP_BACK'")).await,
+        1
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND decided_automatically"))
+            .await,
+        0
+    );
+    let decided =
+        app.scalar(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'COMPLETED'")).await;
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM audit_log WHERE action = 'TASK_DECIDED'").await,
+        decided,
+        "every decision is audited"
+    );
+    assert!(app.scalar(&format!("SELECT count(*) FROM evidence e JOIN test_case tc ON tc.id = e.test_case_id WHERE tc.cycle_report_id IN {link} AND e.source = 'DATA_OWNER'")).await > 0);
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM test_report_sign_off so JOIN test_report tr ON tr.id = so.test_report_id WHERE tr.cycle_report_id IN {link} AND NOT so.automatic")).await, 2);
+}
+
+#[tokio::test]
+async fn a_cancelled_cycle_records_cancelled_for_parent_and_children() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
+    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'"), 60).await;
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
+    let tester = app.login("tester").await;
+    let body = app.gql(&tester, cancel, json!({ "e": parent.to_string(), "r": "no" })).await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    let body = app.gql(&manager, cancel, json!({ "e": parent.to_string(), "r": "Scope changed" })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    wait_finished(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND status = 'CANCELLED'"
+        ))
+        .await,
+        2
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM audit_log WHERE action = 'WORKFLOW_CANCEL_REQUESTED' AND reason = 'Scope changed'"
+        )
+        .await,
+        1
+    );
+}
+
+/// Starts an AUTO cycle of one report with `fault` injected; returns the cycle's id.
+async fn run_with_fault(app: &TestApp, fault: Value) -> String {
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(app, &manager).await;
+    start(app, &manager, &cycle, json!({ "approvalMode": "AUTO", "faults": [fault] })).await;
+    cycle
+}
+
+async fn child_of(app: &TestApp, cycle: &str) -> i64 {
+    app.scalar(&format!(
+        "SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL"
+    ))
+    .await
+}
+
+#[tokio::test]
+async fn skip_compensation_marks_the_phase_skipped_and_the_cycle_goes_on() {
+    let app = TestApp::spawn().await;
+    let cycle = run_with_fault(&app, json!({ "phase": "OBSERVATION_MANAGEMENT", "failingAttempts": 99 })).await;
+    wait_finished(&app, &cycle).await;
+    let child = child_of(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id = {child} AND status = 'COMPLETED'"))
+            .await,
+        1
+    );
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE execution_id = {child} AND strategy = 'SKIP' AND status = 'COMPLETED'")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_step WHERE execution_id = {child} AND phase = 'OBSERVATION_MANAGEMENT' AND step_type = 'PHASE' AND status = 'SKIPPED'")).await, 1);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_activity_retry_log WHERE execution_id = {child}")).await,
+        3,
+        "three failed attempts"
+    );
+}
+
+#[tokio::test]
+async fn notify_compensation_fails_the_report_keeps_nothing_new_and_tells_the_test_manager() {
+    let app = TestApp::spawn().await;
+    let cycle = run_with_fault(&app, json!({ "phase": "PLANNING", "failingAttempts": 99, "nonRetryable": true })).await;
+    wait_finished(&app, &cycle).await;
+    let child = child_of(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND status = 'FAILED'"))
+            .await,
+        2
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_activity_retry_log WHERE execution_id = {child}")).await,
+        1,
+        "a business error is not retried"
+    );
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE execution_id = {child} AND strategy = 'NOTIFY' AND notified ? 'test-manager'")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM attribute WHERE cycle_report_id IN (SELECT id FROM cycle_report WHERE cycle_id = {cycle})")).await, 0);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM cycle_report WHERE cycle_id = {cycle} AND status = 'FAILED'")).await,
+        1
+    );
+    assert!(app.scalar("SELECT count(*) FROM notification WHERE kind = 'COMPENSATION'").await >= 1);
+}
+
+#[tokio::test]
+async fn partial_rollback_keeps_approved_work_and_redoes_the_phase() {
+    let app = TestApp::spawn().await;
+    let cycle = run_with_fault(&app, json!({ "phase": "SAMPLE_SELECTION", "failingAttempts": 99, "round": 1 })).await;
+    wait_finished(&app, &cycle).await;
+    let child = child_of(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id = {child} AND status = 'COMPLETED'"))
+            .await,
+        1
+    );
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE execution_id = {child} AND strategy = 'PARTIAL_ROLLBACK'")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_step WHERE execution_id = {child} AND phase = 'SAMPLE_SELECTION' AND step_type = 'PHASE' AND status = 'COMPLETED' AND attempt = 2")).await, 1);
+}
+
+#[tokio::test]
+async fn scoping_rollback_removes_its_decisions_and_scopes_again() {
+    let app = TestApp::spawn().await;
+    let cycle = run_with_fault(&app, json!({ "phase": "SCOPING", "failingAttempts": 99, "round": 1 })).await;
+    wait_finished(&app, &cycle).await;
+    let child = child_of(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id = {child} AND status = 'COMPLETED'"))
+            .await,
+        1
+    );
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE execution_id = {child} AND strategy = 'ROLLBACK' AND undone ? 'scopingDecisions'")).await, 1);
+    assert!(app.scalar(&format!("SELECT count(*) FROM scoping_decision sd JOIN attribute a ON a.id = sd.attribute_id WHERE a.cycle_report_id IN (SELECT id FROM cycle_report WHERE cycle_id = {cycle}) AND sd.version = 2")).await > 0);
+}
+
+#[tokio::test]
+async fn manual_intervention_pauses_until_an_operator_retries() {
+    let app = TestApp::spawn().await;
+    let cycle =
+        run_with_fault(&app, json!({ "phase": "REQUEST_FOR_INFORMATION", "failingAttempts": 99, "round": 1 })).await;
+    app.wait_until("SELECT count(*) FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'", 120).await;
+    assert!(!parent_done(&app, &cycle).await, "the run waits for the operator");
+    let log = app.scalar("SELECT id FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'").await;
+    let resolve =
+        "mutation($l: ID!, $a: OperatorAction!) { resolveIntervention(compensationLogId: $l, action: $a) { id } }";
+    let tester = app.login("tester").await;
+    let body = app.gql(&tester, resolve, json!({ "l": log.to_string(), "a": "RETRY" })).await;
+    assert_eq!(error_code(&body), Some("FORBIDDEN"), "{body}");
+    let manager = app.login("test-manager").await;
+    let body = app.gql(&manager, resolve, json!({ "l": log.to_string(), "a": "RETRY" })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    wait_finished(&app, &cycle).await;
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'")).await, 1);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
+        1
+    );
+}
