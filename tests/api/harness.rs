@@ -166,6 +166,11 @@ pub struct TestApp {
 impl TestApp {
     /// A new app on a new database.
     pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A new app on a new database, with `adjust` applied to its configuration.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Config)) -> Self {
         let database = TestDb::new().await;
         let mut db = synapse::db::connect(&database.url).await.expect("connect test database");
         let statements = Arc::new(AtomicUsize::new(0));
@@ -177,7 +182,8 @@ impl TestApp {
             counter.fetch_add(1, Ordering::SeqCst);
         });
         let keys = JwtKeys::new(&SecretString::from(TEST_SECRET.to_owned()), Duration::from_secs(3600));
-        let config = test_config(&database.url, &database.name);
+        let mut config = test_config(&database.url, &database.name);
+        adjust(&mut config);
         let gateway = Arc::new(Gateway::new(&config));
         let schema = synapse::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone());
         let state = AppState { db: db.clone(), schema, keys, gateway, config: Arc::new(config.clone()) };
@@ -321,5 +327,74 @@ impl TestApp {
             assert!(std::time::Instant::now() < deadline, "timed out after {seconds}s waiting for: {sql}");
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
+    }
+}
+
+/// A child process killed when dropped.
+pub struct ChildProcess(pub std::process::Child);
+
+impl Drop for ChildProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl TestApp {
+    /// Runs `synapse <args>` as a separate process on this app's database, queue and id prefix.
+    pub fn spawn_binary(&self, args: &[&str], extra_env: &[(&str, String)]) -> ChildProcess {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_synapse"));
+        command
+            .args(args)
+            .env("DATABASE_URL", &self.config.database_url)
+            .env("JWT_SECRET", TEST_SECRET)
+            .env("TEMPORAL_HOST", &self.config.temporal_host)
+            .env("TEMPORAL_TASK_QUEUE", &self.config.temporal_task_queue)
+            .env("TEMPORAL_WORKFLOW_ID_PREFIX", &self.config.temporal_workflow_id_prefix)
+            .env("TEMPORAL_ACTIVITY_TIMEOUT", self.config.temporal_activity_timeout.to_string())
+            .env("SYNAPSE_TESTING_FAULTS", "true")
+            .env("RUST_LOG", "warn")
+            .stdout(std::process::Stdio::null());
+        for (key, value) in extra_env {
+            command.env(key, value);
+        }
+        ChildProcess(command.spawn().expect("start the synapse binary"))
+    }
+}
+
+/// A free TCP port on loopback.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port()
+}
+
+/// A minimal HTTP/1.1 exchange with a server on loopback: `(status, body)`.
+pub async fn http(port: u16, method: &str, path: &str, token: Option<&str>, body: Option<&str>) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await.expect("connect");
+    let body = body.unwrap_or("");
+    let auth = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n{auth}Content-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.expect("read");
+    let status = response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+/// Waits until a server on `port` answers `/readyz` with 200, for at most `seconds`.
+pub async fn wait_ready(port: u16, seconds: u64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(seconds);
+    loop {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok()
+            && http(port, "GET", "/readyz", None, None).await.0 == 200
+        {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "the server on port {port} did not become ready");
+        tokio::time::sleep(Duration::from_millis(200)).await;
     }
 }

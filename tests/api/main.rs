@@ -8,6 +8,7 @@ mod limits;
 mod migrations;
 mod queries;
 mod schema;
+mod workflow_process;
 mod workflow_reads;
 mod workflow_runs;
 mod workflow_steering;

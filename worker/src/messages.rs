@@ -37,6 +37,9 @@ pub struct Fault {
     /// Only in this review round (every round when absent).
     #[serde(default)]
     pub round: Option<u32>,
+    /// Make the first attempt take this long before working (to kill a worker mid-activity).
+    #[serde(default)]
+    pub delay_ms: u64,
 }
 
 /// Input of the per-cycle workflow.

@@ -35,6 +35,9 @@ pub struct FaultInput {
     non_retryable: bool,
     /// Only in this review round.
     round: Option<i32>,
+    /// Make the first attempt take this many milliseconds first.
+    #[graphql(default)]
+    delay_ms: i32,
 }
 
 /// What an operator does with a phase paused for manual intervention.
@@ -85,6 +88,7 @@ impl WorkflowMutation {
                     failing_attempts: u32::try_from(f.failing_attempts).unwrap_or(0),
                     non_retryable: f.non_retryable,
                     round: f.round.and_then(|r| u32::try_from(r).ok()),
+                    delay_ms: u64::try_from(f.delay_ms).unwrap_or(0),
                 })
                 .collect(),
         };

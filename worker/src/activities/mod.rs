@@ -87,6 +87,11 @@ impl Deps {
             attempt: info.attempt,
         };
         activity_started(&self.db, &attempt).await.map_err(db_error)?;
+        if let Some(fault) =
+            envelope.fault.as_ref().filter(|f| self.faults_enabled && f.delay_ms > 0 && info.attempt == 1)
+        {
+            tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
+        }
         let result = match self.injected(envelope.fault.as_ref(), info.attempt) {
             Some(fault) => Err(fault),
             None => work().await,
