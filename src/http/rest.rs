@@ -49,7 +49,7 @@ pub async fn start_workflow(
         report_ids: body.report_ids,
         skip_phases: body.skip_phases,
         approval_mode: body.approval_mode,
-        faults: Vec::new(),
+        ..StartRequest::default()
     };
     match workflows::start(&state.db, &state.gateway, &state.config, &viewer, cycle_id, request).await {
         Ok(execution) => (

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use entity::enums::{ApprovalMode, CycleStatus, ExecutionStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
+use sea_orm::ActiveValue::Set;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement, TransactionTrait,
 };
@@ -14,6 +15,7 @@ use temporalio_client::errors::{WorkflowInteractionError, WorkflowStartError};
 use temporalio_client::{WorkflowCancelOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
 use worker::messages::{Fault, StartCycle, cycle_workflow_id};
 use worker::settings::WorkflowSettings;
+use worker::versions::WorkflowVersion;
 use worker::workflows::EnhancedTestCycleWorkflow;
 
 use super::audit::{self, Entry};
@@ -32,6 +34,10 @@ pub struct StartRequest {
     pub approval_mode: Option<ApprovalMode>,
     /// Injected failures; refused unless the server runs with fault injection enabled.
     pub faults: Vec<Fault>,
+    /// Pin the run to this workflow version (the current one when absent).
+    pub version: Option<String>,
+    /// Every human step's SLA in seconds (testing only, like faults).
+    pub sla_seconds: Option<u64>,
 }
 
 /// Starts the cycle's workflow; answers with the cycle's new execution.
@@ -47,6 +53,14 @@ pub async fn start(
     if !request.faults.is_empty() && !config.testing_faults {
         return Err(AppError::bad_input("faults", "fault injection is disabled on this server"));
     }
+    if request.sla_seconds.is_some() && !config.testing_faults {
+        return Err(AppError::bad_input("slaSeconds", "SLA overrides are for testing servers only"));
+    }
+    let version = match request.version.as_deref() {
+        None => WorkflowVersion::CURRENT,
+        Some(text) => WorkflowVersion::parse(text)
+            .ok_or_else(|| AppError::bad_input("version", format!("{text} is not a workflow version")))?,
+    };
     let cycle = test_cycle::Entity::find_by_id(cycle_id)
         .one(db)
         .await?
@@ -85,7 +99,8 @@ pub async fn start(
     if running.is_some() {
         return Err(AppError::Conflict(format!("cycle {cycle_id} already has a running workflow")));
     }
-    let settings = WorkflowSettings::load(db, cycle_id, config.temporal_activity_timeout).await?;
+    let mut settings = WorkflowSettings::load(db, cycle_id, config.temporal_activity_timeout).await?;
+    settings.sla_seconds_override = request.sla_seconds;
     let approval_mode = request.approval_mode.unwrap_or(ApprovalMode::Manual);
     let input = StartCycle {
         cycle_id,
@@ -95,6 +110,7 @@ pub async fn start(
         started_by: viewer.user_id,
         settings,
         faults: request.faults,
+        version,
     };
     let workflow_id = cycle_workflow_id(&gateway.id_prefix, cycle_id);
     let options = WorkflowStartOptions::new(gateway.task_queue.clone(), workflow_id.clone())
@@ -127,7 +143,7 @@ pub async fn start(
             run_id.clone().into(),
             worker::messages::CYCLE_WORKFLOW_TYPE.into(),
             cycle_id.into(),
-            worker::versions::WorkflowVersion::CURRENT.as_str().into(),
+            version.as_str().into(),
             approval_mode.as_str().into(),
             json!({ "reportIds": report_ids, "skipPhases": request.skip_phases }).into(),
             viewer.user_id.into(),
@@ -207,3 +223,98 @@ pub(crate) fn interaction_error(err: &WorkflowInteractionError, execution_id: i6
 /// How long `completeTask` keeps trying while the workflow has not yet begun waiting on a task
 /// it has just opened.
 pub(crate) const OPENING_GRACE: Duration = Duration::from_secs(3);
+
+/// Asks a running execution to move to a newer workflow version at its next phase boundary: a
+/// report run directly, a cycle run through each of its running report runs. Each request is
+/// recorded in `workflow_migration_history` (REQUESTED, then APPLIED by the run).
+pub async fn migrate(
+    db: &DatabaseConnection,
+    gateway: &Gateway,
+    viewer: &Viewer,
+    execution_id: i64,
+    to_version: &str,
+) -> AppResult<Vec<entity::workflow_migration_history::Model>> {
+    use entity::workflow_migration_history as history;
+    use sea_orm::ActiveModelTrait;
+    use temporalio_client::WorkflowExecuteUpdateOptions;
+    use temporalio_client::errors::WorkflowUpdateError;
+    use worker::messages::MigrationRequest;
+    use worker::workflows::ReportTestingWorkflow;
+
+    viewer.require(Action::ControlWorkflows)?;
+    let target = WorkflowVersion::parse(to_version)
+        .ok_or_else(|| AppError::bad_input("toVersion", format!("{to_version} is not a workflow version")))?;
+    let execution = workflow_execution::Entity::find_by_id(execution_id)
+        .one(db)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("execution {execution_id}")))?;
+    if execution.status != ExecutionStatus::Running {
+        return Err(AppError::Conflict(format!("execution {execution_id} is {}", execution.status.as_str())));
+    }
+    let runs = if execution.parent_execution_id.is_some() {
+        vec![execution]
+    } else {
+        workflow_execution::Entity::find()
+            .filter(workflow_execution::Column::ParentExecutionId.eq(execution_id))
+            .filter(workflow_execution::Column::Status.eq(ExecutionStatus::Running))
+            .all(db)
+            .await?
+    };
+    for run in &runs {
+        let from = WorkflowVersion::parse(&run.version).unwrap_or(WorkflowVersion::CURRENT);
+        if !from.can_migrate_to(target) {
+            return Err(AppError::bad_input(
+                "toVersion",
+                format!(
+                    "execution {} on {} cannot move to {}: only to a newer version that keeps its features",
+                    run.id,
+                    from.as_str(),
+                    target.as_str()
+                ),
+            ));
+        }
+    }
+    let client = gateway.client().await?;
+    let mut recorded = Vec::new();
+    for run in runs {
+        let row = history::ActiveModel {
+            execution_id: Set(run.id),
+            from_version: Set(run.version.clone()),
+            to_version: Set(target.as_str().to_owned()),
+            status: Set("REQUESTED".to_owned()),
+            requested_by: Set(Some(viewer.user_id)),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        let handle = client.get_workflow_handle::<ReportTestingWorkflow>(run.workflow_id.clone());
+        let request = MigrationRequest { history_id: row.id, to_version: target };
+        let sent = handle
+            .execute_update(ReportTestingWorkflow::migrate, request, WorkflowExecuteUpdateOptions::default())
+            .await;
+        if let Err(err) = sent {
+            let reason = match &err {
+                WorkflowUpdateError::Failed(failure) => failure.message.clone(),
+                other => other.to_string(),
+            };
+            let mut rejected: history::ActiveModel = row.into();
+            rejected.status = Set("REJECTED".to_owned());
+            rejected.reason = Set(Some(reason.clone()));
+            rejected.update(db).await?;
+            return Err(match err {
+                WorkflowUpdateError::Failed(_) | WorkflowUpdateError::NotFound(_) => AppError::Conflict(reason),
+                _ => AppError::Unavailable("the workflow engine is unavailable".to_owned()),
+            });
+        }
+        let entry = Entry {
+            action: "VERSION_MIGRATION_REQUESTED",
+            entity_type: "workflow_execution",
+            entity_id: run.id,
+            detail: json!({ "from": run.version, "to": target.as_str(), "historyId": row.id }),
+            reason: None,
+        };
+        audit::record(db, viewer, entry).await?;
+        recorded.push(row);
+    }
+    Ok(recorded)
+}

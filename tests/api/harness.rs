@@ -317,6 +317,15 @@ impl TestApp {
         });
     }
 
+    /// A Temporal client of the app's namespace.
+    pub async fn gateway_client(&self) -> temporalio_client::Client {
+        let target = worker::runner::TemporalTarget {
+            host: self.config.temporal_host.clone(),
+            namespace: self.config.temporal_namespace.clone(),
+        };
+        worker::runner::connect(&target).await.expect("connect to Temporal")
+    }
+
     /// Waits until `sql` returns a non-zero integer, checking every 200 ms, for at most `seconds`.
     pub async fn wait_until(&self, sql: &str, seconds: u64) {
         let deadline = std::time::Instant::now() + Duration::from_secs(seconds);

@@ -7,6 +7,7 @@ mod harness;
 mod limits;
 mod migrations;
 mod queries;
+mod replay;
 mod schema;
 mod workflow_process;
 mod workflow_reads;

@@ -270,3 +270,32 @@ async fn a_second_start_of_a_running_cycle_is_a_conflict_and_testers_may_not_sta
     let body = app.gql(&token, START, json!({ "cycle": "999999" })).await;
     assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
 }
+
+#[tokio::test]
+async fn a_slow_activity_raises_a_slow_step_alert() {
+    let app = TestApp::spawn_with(|config| config.temporal_activity_timeout = 10).await;
+    app.start_worker();
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    start(
+        &app,
+        &token,
+        &cycle,
+        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
+          "faults": [{ "phase": "PLANNING", "failingAttempts": 0, "delayMs": 2000 }] }),
+    )
+    .await;
+    wait_finished(&app, &cycle).await;
+    let slow = app
+        .scalar(
+            "SELECT count(*) FROM workflow_alert a JOIN workflow_step s ON s.id = a.step_id
+             WHERE a.alert_type = 'SLOW_STEP' AND s.name LIKE '%generate_attributes%'",
+        )
+        .await;
+    assert_eq!(slow, 1);
+    assert_eq!(
+        app.scalar("SELECT count(*) FROM workflow_event WHERE kind = 'ALERT_RAISED' AND status = 'SLOW_STEP'").await,
+        1
+    );
+}

@@ -305,3 +305,50 @@ async fn manual_intervention_pauses_until_an_operator_retries() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_run_pinned_to_1_0_moves_to_1_1_at_a_phase_boundary_and_then_gets_sla_alerts() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL", "version": "1.0.0", "slaSeconds": 2 })).await;
+    let child = "(SELECT id FROM workflow_execution WHERE parent_execution_id IS NOT NULL)";
+    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE execution_id IN {child} AND status = 'OPEN'"), 60)
+        .await;
+    // Version 1.0.0 has no SLA timers: a task past its 2 s SLA raises nothing.
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    assert_eq!(app.scalar("SELECT count(*) FROM workflow_alert WHERE alert_type LIKE 'SLA_%'").await, 0);
+
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let migrate = "mutation($e: ID!, $v: String!) { migrateWorkflow(executionId: $e, toVersion: $v) { status fromVersion toVersion } }";
+    let body = app.gql(&manager, migrate, json!({ "e": parent.to_string(), "v": "0.9" })).await;
+    assert_eq!(error_code(&body), Some("BAD_USER_INPUT"), "{body}");
+    let body = app.gql(&manager, migrate, json!({ "e": parent.to_string(), "v": "1.1.0" })).await;
+    assert_eq!(body["data"]["migrateWorkflow"][0]["status"], "REQUESTED", "{body}");
+    let body = app.gql(&manager, migrate, json!({ "e": parent.to_string(), "v": "1.1.0" })).await;
+    assert_eq!(error_code(&body), Some("CONFLICT"), "one pending migration at a time: {body}");
+
+    // Approving the planning task ends the phase: the migration applies as scoping starts.
+    let owner = app.login("report-owner").await;
+    let task =
+        app.scalar(&format!("SELECT id FROM human_task WHERE execution_id IN {child} AND status = 'OPEN'")).await;
+    let body = app.gql(&owner, COMPLETE, json!({ "t": task.to_string(), "i": { "decision": "APPROVE" } })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    app.wait_until(
+        "SELECT count(*) FROM workflow_migration_history WHERE status = 'APPLIED' AND at_phase = 'SCOPING'",
+        60,
+    )
+    .await;
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id IN {child} AND version = '1.1.0'")).await,
+        1
+    );
+    assert_eq!(app.scalar("SELECT count(*) FROM workflow_event WHERE kind = 'VERSION_MIGRATED'").await, 1);
+    // On 1.1.0 the scoping review task gets its reminder and then its escalation.
+    app.wait_until("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_BREACH'", 60).await;
+    assert_eq!(app.scalar("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_WARNING'").await, 1);
+    assert!(app.scalar("SELECT count(*) FROM notification WHERE kind = 'SLA'").await >= 2);
+}

@@ -6,6 +6,11 @@ use entity::enums::{ApprovalMode, Decision, Phase};
 use serde::{Deserialize, Serialize};
 
 use crate::settings::WorkflowSettings;
+use crate::versions::WorkflowVersion;
+
+fn current_version() -> WorkflowVersion {
+    WorkflowVersion::CURRENT
+}
 
 /// The Temporal workflow type of the per-cycle workflow (the seed's name).
 pub const CYCLE_WORKFLOW_TYPE: &str = "EnhancedTestCycleWorkflow";
@@ -57,6 +62,9 @@ pub struct StartCycle {
     /// Injected failures (tests only).
     #[serde(default)]
     pub faults: Vec<Fault>,
+    /// The workflow version the run starts on (the current one unless pinned).
+    #[serde(default = "current_version")]
+    pub version: WorkflowVersion,
 }
 
 /// Input of one report's child workflow.
@@ -73,6 +81,16 @@ pub struct ReportRun {
     pub settings: WorkflowSettings,
     #[serde(default)]
     pub faults: Vec<Fault>,
+    #[serde(default = "current_version")]
+    pub version: WorkflowVersion,
+}
+
+/// A request to move a running report run to a newer version at its next phase boundary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MigrationRequest {
+    /// The `workflow_migration_history` row recording it.
+    pub history_id: i64,
+    pub to_version: WorkflowVersion,
 }
 
 /// A person's decision on a human task, forwarded to the waiting workflow.

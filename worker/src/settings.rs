@@ -84,6 +84,9 @@ pub struct WorkflowSettings {
     pub activity_timeout_secs: u64,
     /// Days data owners have to answer an RFI.
     pub rfi_due_days: u32,
+    /// Every human step's SLA in seconds instead of the phase's hours (tests only).
+    #[serde(default)]
+    pub sla_seconds_override: Option<u64>,
 }
 
 /// Samples per report when the cycle does not say otherwise (DOMAIN.md).
@@ -97,6 +100,16 @@ impl WorkflowSettings {
             ActivityKind::Database => &self.database,
             ActivityKind::Email => &self.email,
         }
+    }
+
+    /// How long a human step of `phase` may take, and when its assignee is reminded.
+    pub fn sla(&self, phase: Phase) -> (Duration, Duration) {
+        let settings = self.phase(phase);
+        let deadline = self
+            .sla_seconds_override
+            .map_or_else(|| Duration::from_secs(u64::from(settings.sla_hours) * 3600), Duration::from_secs);
+        let warning = deadline.mul_f64(f64::from(settings.sla_warning_percent.clamp(1, 99)) / 100.0);
+        (warning, deadline)
     }
 
     /// The settings of `phase` (defaults of DOMAIN.md when missing).
@@ -168,6 +181,7 @@ impl WorkflowSettings {
             sample_size: DEFAULT_SAMPLE_SIZE,
             activity_timeout_secs,
             rfi_due_days: 5,
+            sla_seconds_override: None,
         })
     }
 }

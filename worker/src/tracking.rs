@@ -443,3 +443,39 @@ pub async fn activity_failed(
     }
     txn.commit().await
 }
+
+/// Raises a SLOW_STEP alert for an attempt that took `elapsed_ms`.
+pub async fn activity_slow(db: &DatabaseConnection, attempt: &ActivityAttempt, elapsed_ms: u64) -> Result<(), DbErr> {
+    let txn = db.begin().await?;
+    let key = format!("slow:{}:{}:{}", attempt.workflow_id, attempt.run_id, attempt.activity_id);
+    let raised = exec(
+        &txn,
+        "INSERT INTO workflow_alert (execution_id, step_id, alert_key, alert_type, severity, message)
+         SELECT $1, (SELECT id FROM workflow_step WHERE execution_id = $1 AND step_key = $2), $3, 'SLOW_STEP', 'WARNING', $4
+         ON CONFLICT (alert_key) DO NOTHING",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.step_key().into(),
+            key.clone().into(),
+            format!("{} took {elapsed_ms} ms", attempt.activity_type).into(),
+        ],
+    )
+    .await?;
+    if raised > 0 {
+        events::append(
+            &txn,
+            NewEvent {
+                cycle_id: attempt.scope.cycle_id,
+                report_id: attempt.scope.report_id,
+                execution_id: Some(attempt.scope.execution_id),
+                phase: attempt.phase,
+                kind: EventKind::AlertRaised,
+                status: "SLOW_STEP".to_owned(),
+                detail: json!({ "activity": attempt.activity_type, "elapsedMs": elapsed_ms }),
+                key,
+            },
+        )
+        .await?;
+    }
+    txn.commit().await
+}

@@ -3,7 +3,7 @@
 use async_graphql::{Context, ID, InputObject, Object, Result};
 use worker::messages::Fault;
 
-use super::types::{CompensationLog, WorkflowExecution};
+use super::types::{CompensationLog, MigrationRecord, WorkflowExecution};
 use crate::graphql::context::{ContextExt, parse_id};
 use crate::graphql::enums::{ApprovalMode, Phase};
 use crate::services::decisions;
@@ -21,6 +21,10 @@ pub struct StartWorkflowInput {
     approval_mode: ApprovalMode,
     /// Failures to inject; only on a server started with SYNAPSE_TESTING_FAULTS=true.
     faults: Option<Vec<FaultInput>>,
+    /// Pin the run to this workflow version (default: the current one).
+    version: Option<String>,
+    /// Every human step's SLA in seconds; only on a server started with SYNAPSE_TESTING_FAULTS=true.
+    sla_seconds: Option<i32>,
 }
 
 /// A failure to inject into a phase's work (testing only).
@@ -91,6 +95,8 @@ impl WorkflowMutation {
                     delay_ms: u64::try_from(f.delay_ms).unwrap_or(0),
                 })
                 .collect(),
+            version: input.version,
+            sla_seconds: input.sla_seconds.and_then(|s| u64::try_from(s).ok()),
         };
         let execution = workflows::start(ctx.db(), ctx.gateway(), ctx.config(), viewer, cycle_id, request).await?;
         Ok(WorkflowExecution(execution))
@@ -106,6 +112,20 @@ impl WorkflowMutation {
         let viewer = ctx.viewer()?;
         let id = parse_id("executionId", &execution_id)?;
         Ok(WorkflowExecution(workflows::cancel(ctx.db(), ctx.gateway(), viewer, id, &reason).await?))
+    }
+
+    /// Moves a running execution (a cycle's run: each of its running report runs) to a newer
+    /// workflow version at the next phase boundary. TEST_MANAGER and ADMIN only.
+    async fn migrate_workflow(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The execution.")] execution_id: ID,
+        #[graphql(desc = "The version to move to, e.g. \"1.1.0\".")] to_version: String,
+    ) -> Result<Vec<MigrationRecord>> {
+        let viewer = ctx.viewer()?;
+        let id = parse_id("executionId", &execution_id)?;
+        let rows = workflows::migrate(ctx.db(), ctx.gateway(), viewer, id, &to_version).await?;
+        Ok(rows.into_iter().map(MigrationRecord).collect())
     }
 
     /// Answers a phase paused by MANUAL_INTERVENTION compensation. TEST_MANAGER and ADMIN only.

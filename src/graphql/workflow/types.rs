@@ -356,3 +356,54 @@ impl RetryLog {
         utc(self.0.failed_at)
     }
 }
+
+/// A request to move a run to another workflow version, and whether it was applied.
+pub struct MigrationRecord(pub entity::workflow_migration_history::Model);
+
+#[Object]
+impl MigrationRecord {
+    /// Opaque id.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// The run being moved.
+    async fn execution(&self, ctx: &Context<'_>) -> Result<Option<WorkflowExecution>> {
+        Ok(load(ctx, ExecutionId(self.0.execution_id)).await?.map(WorkflowExecution))
+    }
+
+    /// Version before.
+    async fn from_version(&self) -> &str {
+        &self.0.from_version
+    }
+
+    /// Version after.
+    async fn to_version(&self) -> &str {
+        &self.0.to_version
+    }
+
+    /// REQUESTED, APPLIED, REJECTED or FAILED.
+    async fn status(&self) -> &str {
+        &self.0.status
+    }
+
+    /// The phase boundary where it was applied.
+    async fn at_phase(&self) -> Option<Phase> {
+        self.0.at_phase.map(Into::into)
+    }
+
+    /// Why it was refused, if it was.
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_deref()
+    }
+
+    /// When it was asked for.
+    async fn requested_at(&self) -> DateTime<Utc> {
+        utc(self.0.requested_at)
+    }
+
+    /// When the run applied it.
+    async fn applied_at(&self) -> Option<DateTime<Utc>> {
+        self.0.applied_at.map(utc)
+    }
+}

@@ -20,7 +20,9 @@ use crate::messages::Fault;
 use crate::phases::{PhaseError, PhaseResult};
 use crate::provider::AttributeProvider;
 use crate::settings::{ActivityKind, Backoff, RetrySettings};
-use crate::tracking::{ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_started};
+use crate::tracking::{
+    ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_slow, activity_started,
+};
 
 /// What activities need.
 pub struct Deps {
@@ -45,6 +47,9 @@ pub struct Tracked<T> {
     pub kind: ActivityKind,
     pub retry: RetrySettings,
     pub fault: Option<Fault>,
+    /// An attempt slower than this raises a SLOW_STEP alert (0: never).
+    #[serde(default)]
+    pub slow_after_ms: u64,
     pub input: T,
 }
 
@@ -87,6 +92,7 @@ impl Deps {
             attempt: info.attempt,
         };
         activity_started(&self.db, &attempt).await.map_err(db_error)?;
+        let began = std::time::Instant::now();
         if let Some(fault) =
             envelope.fault.as_ref().filter(|f| self.faults_enabled && f.delay_ms > 0 && info.attempt == 1)
         {
@@ -99,6 +105,10 @@ impl Deps {
         match result {
             Ok(value) => {
                 activity_completed(&self.db, &attempt).await.map_err(db_error)?;
+                let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
+                if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
+                    activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;
+                }
                 Ok(value)
             }
             Err(error) => {

@@ -7,7 +7,9 @@ use temporalio_sdk::activities::{ActivityContext, ActivityError};
 
 use super::{Deps, Tracked};
 use crate::messages::OperatorAction;
+use crate::phases::alerts::{self, SlaAlert};
 use crate::phases::compensation::{self, Compensate};
+use crate::phases::migration::{self, ApplyMigration};
 use crate::phases::tasks::{self, CloseTask, OpenTask, OpenedTask};
 
 /// Human-step and compensation activities.
@@ -47,6 +49,28 @@ impl TaskActivities {
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
         deps.tracked(&ctx, &work, || compensation::compensate(&deps.db, work.input.clone())).await
+    }
+
+    /// Raises an SLA alert on a late task and notifies.
+    #[activity]
+    pub async fn raise_sla_alert(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<SlaAlert>,
+    ) -> Result<(), ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || alerts::raise(&deps.db, work.input.clone())).await
+    }
+
+    /// Records a version migration applied at a phase boundary.
+    #[activity]
+    pub async fn apply_migration(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<ApplyMigration>,
+    ) -> Result<(), ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || migration::apply(&deps.db, work.input.clone())).await
     }
 
     /// Records an operator's answer to a paused phase.

@@ -2,8 +2,10 @@
 //! idempotent (natural keys, `ON CONFLICT DO NOTHING`), so a retried activity writes nothing
 //! twice. Outputs a reviewer can send back are versioned by review round.
 
+pub mod alerts;
 pub mod compensation;
 pub mod evidence;
+pub mod migration;
 pub mod observations;
 pub mod owners;
 pub mod planning;

@@ -15,7 +15,6 @@ use crate::activities::tracking::{ReportLinks, TrackingActivities};
 use crate::messages::{CYCLE_WORKFLOW_TYPE, ReportOutcome, ReportRun, StartCycle, report_workflow_id};
 use crate::settings::ActivityKind;
 use crate::tracking::{BeginExecution, ExecutionScope, FinishExecution};
-use crate::versions::WorkflowVersion;
 
 /// What a cycle's run came to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,7 +53,7 @@ impl EnhancedTestCycleWorkflow {
                     cycle_id: input.cycle_id,
                     report_id: None,
                     cycle_report_id: None,
-                    version: WorkflowVersion::CURRENT.as_str().to_owned(),
+                    version: input.version.as_str().to_owned(),
                     approval_mode: input.approval_mode.as_str().to_owned(),
                     input: json!({ "reportIds": input.report_ids, "skipPhases": input.skip_phases }),
                     started_by: input.started_by,
@@ -75,6 +74,7 @@ impl EnhancedTestCycleWorkflow {
                 started_by: input.started_by,
                 settings: input.settings.clone(),
                 faults: input.faults.clone(),
+                version: input.version,
             };
             let id = report_workflow_id(ctx.workflow_id(), person.report_id);
             let report_id = person.report_id;

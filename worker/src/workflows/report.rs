@@ -8,25 +8,29 @@ use std::collections::{BTreeMap, BTreeSet};
 use entity::enums::{ApprovalMode, CompensationAction, Decision, ExecutionStatus, Phase, Role, StepStatus, TaskKind};
 use serde_json::json;
 use temporalio_macros::{workflow, workflow_methods};
-use temporalio_sdk::workflows::{join, join_all};
+use temporalio_sdk::workflows::{join, join_all, select};
 use temporalio_sdk::{
     ApplicationFailure, SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult, WorkflowTermination,
 };
 
+use super::SLA_PATCH;
 use super::steps::{envelope, failure_message, options};
 use crate::activities::tasks::TaskActivities;
 use crate::activities::tracking::{ReportLinks, ReportPeople, TrackingActivities};
 use crate::activities::work::PhaseActivities;
 use crate::messages::{
-    Fault, OperatorAction, OperatorDecision, REPORT_WORKFLOW_TYPE, ReportOutcome, ReportRun, TaskDecision,
+    Fault, MigrationRequest, OperatorAction, OperatorDecision, REPORT_WORKFLOW_TYPE, ReportOutcome, ReportRun,
+    TaskDecision,
 };
 use crate::phases::PhaseInput;
+use crate::phases::alerts::{SlaAlert, SlaLevel};
 use crate::phases::compensation::Compensate;
+use crate::phases::migration::ApplyMigration;
 use crate::phases::tasks::{CloseTask, OpenTask};
 use crate::provider::Revision;
 use crate::settings::ActivityKind;
 use crate::tracking::{BeginExecution, ExecutionScope, FinishExecution, PhaseChange, Transition};
-use crate::versions::WorkflowVersion;
+use crate::versions::{Feature, WorkflowVersion};
 
 type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -42,6 +46,10 @@ pub struct ReportTestingWorkflow {
     awaiting_operator: BTreeSet<i64>,
     /// Operator answers received and not yet acted on.
     operator_decisions: BTreeMap<i64, OperatorDecision>,
+    /// The version the run executes now (set at start, changed by a migration).
+    version: Option<WorkflowVersion>,
+    /// A migration to apply at the next phase boundary.
+    pending_migration: Option<MigrationRequest>,
 }
 
 #[workflow_methods]
@@ -49,6 +57,8 @@ impl ReportTestingWorkflow {
     /// Runs the eight phases for one report.
     #[run(name = "ReportTestingWorkflow")]
     pub async fn run(ctx: &mut WorkflowContext<Self>, input: ReportRun) -> WorkflowResult<ReportOutcome> {
+        let version = input.version;
+        ctx.state_mut(|s| s.version = Some(version));
         let runner = Runner::begin(ctx.clone(), input).await?;
         runner.execute().await
     }
@@ -87,6 +97,32 @@ impl ReportTestingWorkflow {
         self.awaiting_operator.remove(&log);
         self.operator_decisions.insert(log, decision);
         log
+    }
+
+    #[update_validator(migrate)]
+    fn validate_migrate(&self, _ctx: &WorkflowContextView, request: &MigrationRequest) -> Result<(), HandlerError> {
+        let current = self.version.unwrap_or(WorkflowVersion::CURRENT);
+        if self.pending_migration.is_some() {
+            return Err("a migration is already pending".into());
+        }
+        if !current.can_migrate_to(request.to_version) {
+            return Err(format!("version {} cannot move to {}", current.as_str(), request.to_version.as_str()).into());
+        }
+        Ok(())
+    }
+
+    /// Asks the run to move to a newer version at its next phase boundary.
+    #[update]
+    pub fn migrate(&mut self, _ctx: &mut SyncWorkflowContext<Self>, request: MigrationRequest) -> i64 {
+        let id = request.history_id;
+        self.pending_migration = Some(request);
+        id
+    }
+
+    /// The version the run executes now.
+    #[query]
+    pub fn current_version(&self, _ctx: &WorkflowContextView) -> Option<WorkflowVersion> {
+        self.version
     }
 
     /// The tasks this run waits on.
@@ -157,7 +193,7 @@ impl Runner {
                     cycle_id: input.cycle_id,
                     report_id: Some(input.report_id),
                     cycle_report_id: Some(input.cycle_report_id),
-                    version: WorkflowVersion::CURRENT.as_str().to_owned(),
+                    version: input.version.as_str().to_owned(),
                     approval_mode: input.approval_mode.as_str().to_owned(),
                     input: json!({ "skipPhases": input.skip_phases, "reportId": input.report_id }),
                     started_by: input.started_by,
@@ -247,6 +283,7 @@ impl Runner {
 
     /// One phase from start to its end, with review rounds and compensation.
     async fn phase(&self, phase: Phase, from: Option<Phase>, entry: &str) -> Result<(), Stop> {
+        self.migrate_at_boundary(phase).await?;
         if self.input.skip_phases.contains(&phase) {
             let transition = Transition { from, to: Some(phase), kind: "SKIP".to_owned() };
             return self.record(phase, StepStatus::Skipped, 1, Some(transition), None).await;
@@ -294,6 +331,65 @@ impl Runner {
                 }
             }
         }
+    }
+
+    /// The version the run executes now.
+    fn version(&self) -> WorkflowVersion {
+        self.ctx.state(|s| s.version.unwrap_or(self.input.version))
+    }
+
+    /// Applies a requested version migration before `phase` starts.
+    async fn migrate_at_boundary(&self, phase: Phase) -> Result<(), Stop> {
+        let Some(request) = self.ctx.state_mut(|s| s.pending_migration.take()) else { return Ok(()) };
+        let settings = &self.input.settings;
+        let apply = ApplyMigration {
+            scope: self.scope.clone(),
+            history_id: request.history_id,
+            from: self.version(),
+            to: request.to_version,
+            at_phase: phase,
+        };
+        self.ctx
+            .execute_activity(
+                TaskActivities::apply_migration,
+                envelope(settings, &self.scope, Some(phase), ActivityKind::Database, None, apply),
+                options(settings, ActivityKind::Database, true),
+            )
+            .await
+            .map_err(|err| Stop::Failed(phase, failure_message(&err)))?;
+        self.ctx.state_mut(|s| s.version = Some(request.to_version));
+        Ok(())
+    }
+
+    /// Waits for the decision on `task`. From version 1.1.0 (behind its patch marker) the wait
+    /// has an SLA: a reminder at the warning mark, an escalation past the deadline.
+    async fn await_decision(&self, phase: Phase, task: i64) -> Result<(), WorkFailure> {
+        let sla = self.version().features().contains(&Feature::SlaEscalation) && self.ctx.patched(SLA_PATCH);
+        if sla {
+            let (warning, deadline) = self.input.settings.sla(phase);
+            for (wait, level) in [(warning, SlaLevel::Warning), (deadline.saturating_sub(warning), SlaLevel::Breach)] {
+                select! {
+                    decided = self.ctx.wait_condition(|s| s.decisions.contains_key(&task)) => {
+                        return decided.map_err(|_| WorkFailure::Cancelled);
+                    }
+                    _ = self.ctx.timer(wait) => {}
+                };
+                if self.cancelled() {
+                    return Err(WorkFailure::Cancelled);
+                }
+                let settings = &self.input.settings;
+                let alert = SlaAlert { scope: self.scope.clone(), task_id: task, level };
+                self.ctx
+                    .execute_activity(
+                        TaskActivities::raise_sla_alert,
+                        envelope(settings, &self.scope, Some(phase), ActivityKind::Email, None, alert),
+                        options(settings, ActivityKind::Email, false),
+                    )
+                    .await
+                    .map_err(|e| self.failure(&e))?;
+            }
+        }
+        self.ctx.wait_condition(|s| s.decisions.contains_key(&task)).await.map_err(|_| WorkFailure::Cancelled)
     }
 
     fn fault(&self, phase: Phase, round: u32) -> Option<Fault> {
@@ -543,7 +639,7 @@ impl Runner {
             });
         }
         self.ctx.state_mut(|s| s.awaiting.insert(task));
-        self.ctx.wait_condition(|s| s.decisions.contains_key(&task)).await.map_err(|_| WorkFailure::Cancelled)?;
+        self.await_decision(phase, task).await?;
         let Some(decision) = self.ctx.state_mut(|s| s.decisions.remove(&task)) else {
             return Err(WorkFailure::Failed(format!("the decision on task {task} went missing")));
         };

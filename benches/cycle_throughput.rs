@@ -1,0 +1,856 @@
+//! Cycle throughput: what tracking and real phase work cost against Temporal's own limit.
+//!
+//! Runs `BENCH_CYCLES` test cycles of `BENCH_REPORTS` reports each, all at once, in AUTO approval
+//! mode, twice on the same Temporal dev server:
+//!
+//! * **real**: the product's `EnhancedTestCycleWorkflow`, started through the real service
+//!   (`synapse::services::workflows::start`) and run by the real worker (`run_worker`) against a
+//!   fresh, migrated and seeded PostgreSQL database;
+//! * **no-op**: a copy of the same workflow shape defined here (a parent starting one child per
+//!   report; a child running the eight phases, 3 and 4 side by side, with as many activity calls
+//!   per phase as the real one makes in AUTO mode) whose activities return at once and touch no
+//!   database. That is what the engine, the SDK and this machine manage on their own.
+//!
+//! For each it reports cycles per minute (completed cycles over the wall time from the first
+//! start to the last completion) and the p50/p95 of each cycle's start-to-complete time (from the
+//! start call to the parent workflow's result). The real/no-op throughput ratio is the figure of
+//! merit: the target is that tracking and phase work cost at most 25 %, i.e. real ≥ 75 % of no-op.
+//! The result is printed and appended to `docs/BENCHMARKS.md`. Each run is preceded by one
+//! unmeasured warm-up cycle; the no-op run goes first, so any warming of the dev server over time
+//! favours the real run's number only as much as it can.
+//!
+//! Needs PostgreSQL and a Temporal dev server: `./start_all_services.sh`, or
+//! `. scripts/lib.sh && ensure_postgres && ensure_temporal`. Then:
+//!
+//! ```sh
+//! CARGO_TARGET_DIR=$HOME/.cache/synapse/target cargo bench --bench cycle_throughput
+//! BENCH_CYCLES=50 BENCH_REPORTS=3 cargo bench --bench cycle_throughput      # or:
+//! cargo bench --bench cycle_throughput -- --cycles 50 --reports 3
+//! ```
+//!
+//! Settings: `BENCH_CYCLES` (default 20), `BENCH_REPORTS` (default 2, at most the 5 seeded
+//! reports), `DATABASE_URL` (the server; a database name in it is ignored; default
+//! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
+//! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
+
+use std::collections::BTreeSet;
+use std::future::Future;
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow, bail};
+use entity::enums::{ApprovalMode, Phase, Role};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use serde::{Deserialize, Serialize};
+use synapse::auth::Viewer;
+use synapse::config::Config;
+use synapse::services::workflows::{self, StartRequest};
+use synapse::temporal::Gateway;
+use temporalio_client::{
+    Client, UntypedWorkflow, WorkflowFetchHistoryOptions, WorkflowGetResultOptions, WorkflowStartOptions,
+};
+use temporalio_common::protos::temporal::api::history::v1::history_event::Attributes;
+use temporalio_macros::{activities, workflow, workflow_methods};
+use temporalio_sdk::activities::{ActivityContext, ActivityError};
+use temporalio_sdk::workflows::{join, join_all};
+use temporalio_sdk::{
+    ActivityOptions, ApplicationFailure, ChildWorkflowOptions, Runtime, Worker, WorkerOptions, WorkflowContext,
+    WorkflowResult,
+};
+use worker::activities::retry_policy;
+use worker::messages::{ReportOutcome, ReportRun, StartCycle, cycle_workflow_id, report_workflow_id};
+use worker::runner::{TemporalTarget, WorkerConfig, connect, run_worker};
+use worker::settings::{ActivityKind, WorkflowSettings};
+use worker::workflows::EnhancedTestCycleWorkflow;
+
+/// The demo password the bench database is seeded with.
+const DEMO_PASSWORD: &str = "synapse-demo";
+/// The target: real throughput at least this share of the no-op throughput.
+const TARGET_RATIO: f64 = 0.75;
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+/// What one bench run measures and where.
+#[derive(Debug, Clone)]
+struct Settings {
+    /// Cycles started at once per run.
+    cycles: usize,
+    /// Reports per cycle.
+    reports: usize,
+    /// PostgreSQL server URL without a database name.
+    server_url: String,
+}
+
+impl Settings {
+    /// From the command line (`--cycles N`, `--reports N`), then the environment, then defaults.
+    fn load() -> anyhow::Result<Self> {
+        let args: Vec<String> = std::env::args().collect();
+        let cycles = count_setting(&args, "--cycles", "BENCH_CYCLES", 20)?;
+        let reports = count_setting(&args, "--reports", "BENCH_REPORTS", 2)?;
+        let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned());
+        Ok(Self { cycles, reports, server_url: server_url(&url) })
+    }
+}
+
+/// A positive count from `--flag N` / `--flag=N`, else `$var`, else `default`.
+fn count_setting(args: &[String], flag: &str, var: &str, default: usize) -> anyhow::Result<usize> {
+    let from_args = args.iter().enumerate().find_map(|(i, arg)| {
+        arg.strip_prefix(&format!("{flag}="))
+            .map(str::to_owned)
+            .or_else(|| (arg == flag).then(|| args.get(i + 1).cloned()).flatten())
+    });
+    let raw = match from_args.or_else(|| std::env::var(var).ok()) {
+        Some(raw) => raw,
+        None => return Ok(default),
+    };
+    match raw.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => bail!("{flag} / {var} must be a positive integer, not {raw:?}"),
+    }
+}
+
+/// The server part of a PostgreSQL URL: a trailing `/database` is dropped, so the usual
+/// `DATABASE_URL` of the app or the tests works too.
+fn server_url(url: &str) -> String {
+    let after_scheme = url.find("://").map_or(0, |p| p + 3);
+    match url[after_scheme..].find('/') {
+        Some(i) => url[..after_scheme + i].to_owned(),
+        None => url.to_owned(),
+    }
+}
+
+/// The app's configuration (from the environment, like the server reads it) pointed at the
+/// bench database, with a task queue and workflow ids no other user of the dev server has.
+fn bench_config(database_url: &str, run_tag: &str) -> anyhow::Result<Config> {
+    use clap::Parser;
+    #[derive(Parser)]
+    struct Wrapper {
+        #[command(flatten)]
+        config: Config,
+    }
+    let mut config = Wrapper::try_parse_from(["cycle_throughput"]).context("reading the configuration")?.config;
+    config.database_url = database_url.to_owned();
+    config.temporal_task_queue = format!("{run_tag}real");
+    config.temporal_workflow_id_prefix = run_tag.to_owned();
+    config.testing_faults = false;
+    Ok(config)
+}
+
+fn target(config: &Config) -> TemporalTarget {
+    TemporalTarget { host: config.temporal_host.clone(), namespace: config.temporal_namespace.clone() }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+fn main() -> anyhow::Result<()> {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` does not, and must not start a
+    // minutes-long benchmark against live services.
+    if !std::env::args().any(|arg| arg == "--bench") {
+        eprintln!("cycle_throughput: a benchmark; run it with `cargo bench --bench cycle_throughput`");
+        return Ok(());
+    }
+    if std::env::var_os("RUST_LOG").is_some() {
+        synapse::telemetry::init();
+    }
+    let settings = Settings::load()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting tokio")?;
+    runtime.block_on(run(&settings))
+}
+
+/// Creates the database, measures both runs, always drops the database, then reports.
+async fn run(settings: &Settings) -> anyhow::Result<()> {
+    let database = BenchDatabase::create(&settings.server_url).await?;
+    let outcome = measure_both(settings, &database).await;
+    database.drop_now().await;
+    let report = outcome?;
+    report.print();
+    let path = report.append_markdown()?;
+    println!("\nappended to {}", path.display());
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database and fixtures
+// ---------------------------------------------------------------------------------------------
+
+/// The bench's own database, migrated and seeded.
+struct BenchDatabase {
+    name: String,
+    server_url: String,
+    url: String,
+}
+
+impl BenchDatabase {
+    async fn create(server_url: &str) -> anyhow::Result<Self> {
+        let name = format!("synapse_bench_{}", std::process::id());
+        let admin = synapse::db::connect(&format!("{server_url}/postgres")).await?;
+        // A crashed earlier run with the same pid may have left it behind.
+        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await?;
+        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.context("creating the bench database")?;
+        admin.close().await?;
+        let url = format!("{server_url}/{name}");
+        let db = synapse::db::connect(&url).await?;
+        synapse::db::migrate_up(&db).await?;
+        synapse::seed::run(&db, DEMO_PASSWORD).await.context("seeding the bench database")?;
+        db.close().await?;
+        Ok(Self { name, server_url: server_url.to_owned(), url })
+    }
+
+    /// Drops the database, forcing out the workers' idle connections; a failure is only reported.
+    async fn drop_now(&self) {
+        let dropped = async {
+            let admin = synapse::db::connect(&format!("{}/postgres", self.server_url)).await?;
+            admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await?;
+            admin.close().await?;
+            anyhow::Ok(())
+        };
+        if let Err(err) = dropped.await {
+            eprintln!("could not drop {}: {err:#}", self.name);
+        }
+    }
+}
+
+async fn scalar(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> anyhow::Result<i64> {
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
+        .await?
+        .ok_or_else(|| anyhow!("no row from: {sql}"))?;
+    Ok(row.try_get_by_index::<i64>(0)?)
+}
+
+async fn integers(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> anyhow::Result<Vec<i64>> {
+    let rows = db.query_all_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+    rows.iter().map(|row| row.try_get_by_index::<i64>(0).map_err(Into::into)).collect()
+}
+
+/// The cycles to start: each ACTIVE, owned by `test-manager`, with the first seeded reports,
+/// tested by `tester` (inserted directly: the API's own create is not what is measured).
+struct Fixture {
+    cycle_ids: Vec<i64>,
+    report_ids: Vec<i64>,
+    manager_id: i64,
+}
+
+impl Fixture {
+    async fn create(db: &DatabaseConnection, cycles: usize, reports: usize) -> anyhow::Result<Self> {
+        let manager_id = scalar(db, "SELECT id FROM app_user WHERE username = 'test-manager'", vec![]).await?;
+        let tester_id = scalar(db, "SELECT id FROM app_user WHERE username = 'tester'", vec![]).await?;
+        let limit = i64::try_from(reports)?;
+        let report_ids = integers(db, "SELECT id FROM report ORDER BY id LIMIT $1", vec![limit.into()]).await?;
+        if report_ids.len() < reports {
+            bail!("BENCH_REPORTS is {reports} but the seed has only {} reports", report_ids.len());
+        }
+        let mut cycle_ids = Vec::with_capacity(cycles);
+        for i in 0..cycles {
+            let cycle_id = scalar(
+                db,
+                "INSERT INTO test_cycle (name, description, test_manager_id, start_date, end_date, status)
+                 VALUES ($1, 'Throughput benchmark', $2, DATE '2026-10-01', DATE '2026-12-31', 'ACTIVE') RETURNING id",
+                vec![format!("Bench cycle {i}").into(), manager_id.into()],
+            )
+            .await?;
+            db.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "INSERT INTO cycle_report (cycle_id, report_id, tester_id) SELECT $1, unnest($2::bigint[]), $3",
+                vec![cycle_id.into(), report_ids.clone().into(), tester_id.into()],
+            ))
+            .await?;
+            cycle_ids.push(cycle_id);
+        }
+        Ok(Self { cycle_ids, report_ids, manager_id })
+    }
+}
+
+/// The reports whose real run opened an owner-assignment task in phase 4 (it does when some
+/// attribute/LOB pair has no data owner), so the no-op child makes that call for them too.
+async fn reports_with_owner_tasks(db: &DatabaseConnection, cycle_id: i64) -> anyhow::Result<BTreeSet<i64>> {
+    let ids = integers(
+        db,
+        "SELECT DISTINCT cr.report_id FROM human_task ht JOIN cycle_report cr ON cr.id = ht.cycle_report_id
+         WHERE ht.cycle_id = $1 AND ht.phase::text = 'DATA_OWNER_IDENTIFICATION'",
+        vec![cycle_id.into()],
+    )
+    .await?;
+    Ok(ids.into_iter().collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// The no-op workflow: the real one's shape, activities that do nothing
+// ---------------------------------------------------------------------------------------------
+
+/// Input of the no-op parent: the real start input plus which reports' phase 4 opens a task.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NoopCycle {
+    pub start: StartCycle,
+    pub owner_tasks: BTreeSet<i64>,
+}
+
+/// Input of the no-op child: the real child input plus whether phase 4 opens a task.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NoopReport {
+    pub run: ReportRun,
+    pub owner_task: bool,
+}
+
+/// What a no-op activity is told: only names, so its payload stays small.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NoopStep {
+    pub phase: Option<Phase>,
+    pub step: String,
+}
+
+/// The one no-op activity, standing in for every real one.
+pub struct NoopActivities;
+
+#[activities]
+impl NoopActivities {
+    /// Returns at once; the `i64` stands for the ids real activities return.
+    #[activity]
+    pub async fn noop(_ctx: ActivityContext, _step: NoopStep) -> Result<i64, ActivityError> {
+        Ok(1)
+    }
+}
+
+/// The real activities' options (timeout and database retry policy from the snapshotted settings).
+fn noop_options(settings: &WorkflowSettings) -> ActivityOptions {
+    ActivityOptions::with_start_to_close_timeout(Duration::from_secs(settings.activity_timeout_secs.max(1)))
+        .retry_policy(retry_policy(settings.retry(ActivityKind::Database)))
+        .build()
+}
+
+/// One activity call of a phase, or two side by side (phase 8's two sign-offs).
+#[derive(Debug, Clone, Copy)]
+enum Call {
+    One(&'static str),
+    Both(&'static str, &'static str),
+}
+
+use Call::{Both, One};
+
+/// The calls between a phase's "running" and "completed" records in the real AUTO run
+/// (`worker/src/workflows/report.rs`): its work, then an `open_task` per human step, which AUTO
+/// mode decides inside that same activity (so there is no `close_task`).
+fn phase_calls(phase: Phase, owner_task: bool) -> Vec<Call> {
+    match phase {
+        Phase::Planning => vec![One("generate_attributes"), One("open_task")],
+        Phase::Scoping => vec![One("score_scoping"), One("open_task"), One("open_task")],
+        Phase::SampleSelection => vec![One("select_samples"), One("open_task")],
+        Phase::DataOwnerIdentification if owner_task => vec![One("map_data_owners"), One("open_task")],
+        Phase::DataOwnerIdentification => vec![One("map_data_owners")],
+        Phase::RequestForInformation => vec![One("issue_requests"), One("auto_evidence")],
+        Phase::TestExecution => vec![One("execute_tests"), One("open_task")],
+        Phase::ObservationManagement => vec![One("raise_observations"), One("open_task")],
+        Phase::FinalizeTestReport => {
+            vec![One("render_report"), Both("open_task", "open_task"), One("finalize_report")]
+        }
+    }
+}
+
+/// The no-op child: eight phases, 3 and 4 side by side, as `ReportTestingWorkflow` runs them.
+#[workflow]
+#[derive(Default)]
+pub struct NoopReportWorkflow;
+
+#[workflow_methods]
+impl NoopReportWorkflow {
+    #[run(name = "BenchNoopReportWorkflow")]
+    pub async fn run(ctx: &mut WorkflowContext<Self>, input: NoopReport) -> WorkflowResult<ReportOutcome> {
+        let steps =
+            Steps { ctx: ctx.clone(), options: noop_options(&input.run.settings), owner_task: input.owner_task };
+        // The real child's begin: its report's people, then its execution row.
+        steps.call(None, "report_people").await?;
+        steps.call(None, "begin_execution").await?;
+        steps.phase(Phase::Planning).await?;
+        steps.phase(Phase::Scoping).await?;
+        let (samples, owners) = join!(steps.phase(Phase::SampleSelection), steps.phase(Phase::DataOwnerIdentification));
+        samples?;
+        owners?;
+        steps.phase(Phase::RequestForInformation).await?;
+        steps.phase(Phase::TestExecution).await?;
+        steps.phase(Phase::ObservationManagement).await?;
+        steps.phase(Phase::FinalizeTestReport).await?;
+        steps.call(None, "finish_execution").await?;
+        Ok(ReportOutcome { report_id: input.run.report_id, completed: true, failed_phase: None })
+    }
+}
+
+/// Runs the no-op calls of one child.
+struct Steps {
+    ctx: WorkflowContext<NoopReportWorkflow>,
+    options: ActivityOptions,
+    owner_task: bool,
+}
+
+impl Steps {
+    async fn call(&self, phase: Option<Phase>, step: &str) -> WorkflowResult<i64> {
+        let input = NoopStep { phase, step: step.to_owned() };
+        Ok(self.ctx.execute_activity(NoopActivities::noop, input, self.options.clone()).await?)
+    }
+
+    /// A phase: record "running", its calls, record "completed".
+    async fn phase(&self, phase: Phase) -> WorkflowResult<()> {
+        self.call(Some(phase), "record_phase").await?;
+        for call in phase_calls(phase, self.owner_task) {
+            match call {
+                One(step) => {
+                    self.call(Some(phase), step).await?;
+                }
+                Both(first, second) => {
+                    let (a, b) = join!(self.call(Some(phase), first), self.call(Some(phase), second));
+                    a?;
+                    b?;
+                }
+            }
+        }
+        self.call(Some(phase), "record_phase").await?;
+        Ok(())
+    }
+}
+
+/// The no-op parent: like `EnhancedTestCycleWorkflow`, two calls, every child at once, one call.
+#[workflow]
+#[derive(Default)]
+pub struct NoopCycleWorkflow;
+
+#[workflow_methods]
+impl NoopCycleWorkflow {
+    #[run(name = "BenchNoopCycleWorkflow")]
+    pub async fn run(ctx: &mut WorkflowContext<Self>, input: NoopCycle) -> WorkflowResult<Vec<ReportOutcome>> {
+        let start = &input.start;
+        let options = noop_options(&start.settings);
+        let step = |name: &str| NoopStep { phase: None, step: name.to_owned() };
+        ctx.execute_activity(NoopActivities::noop, step("report_people"), options.clone()).await?;
+        let execution_id = ctx.execute_activity(NoopActivities::noop, step("begin_execution"), options.clone()).await?;
+        let children = start.report_ids.iter().map(|&report_id| {
+            let run = ReportRun {
+                cycle_id: start.cycle_id,
+                report_id,
+                cycle_report_id: report_id,
+                parent_execution_id: execution_id,
+                skip_phases: start.skip_phases.clone(),
+                approval_mode: start.approval_mode,
+                started_by: start.started_by,
+                settings: start.settings.clone(),
+                faults: Vec::new(),
+                version: start.version,
+            };
+            let child = NoopReport { run, owner_task: input.owner_tasks.contains(&report_id) };
+            let id = report_workflow_id(ctx.workflow_id(), report_id);
+            let ctx = ctx.clone();
+            async move {
+                let started = ctx
+                    .start_child_workflow(NoopReportWorkflow::run, child, ChildWorkflowOptions::workflow_id(id))
+                    .await;
+                match started {
+                    Ok(started) => started.result().await.ok(),
+                    Err(_) => None,
+                }
+            }
+        });
+        let reports: Vec<ReportOutcome> = join_all(children).await.into_iter().flatten().collect();
+        ctx.execute_activity(NoopActivities::noop, step("finish_execution"), options).await?;
+        if reports.len() < start.report_ids.len() {
+            return Err(ApplicationFailure::non_retryable("a no-op report run failed").into());
+        }
+        Ok(reports)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workers
+// ---------------------------------------------------------------------------------------------
+
+/// The real worker on a thread of its own (`Worker::run` is not `Send`), with its own
+/// connection pool, as `synapse worker` runs it; it lives until the process ends.
+fn spawn_real_worker(database_url: String, config: WorkerConfig) {
+    spawn_worker_thread("real", move || async move {
+        let db = synapse::db::connect(&database_url).await?;
+        run_worker(db, config).await
+    });
+}
+
+/// The no-op worker, on a thread and runtime of the same size as the real one.
+fn spawn_noop_worker(target: TemporalTarget, task_queue: String) {
+    spawn_worker_thread("no-op", move || async move {
+        let client = connect(&target).await?;
+        let runtime = Runtime::from_current_tokio(Default::default()).context("starting the Temporal runtime")?;
+        let options = WorkerOptions::new(task_queue)
+            .register_workflow::<NoopCycleWorkflow>()?
+            .register_workflow::<NoopReportWorkflow>()?
+            .register_activities(NoopActivities)
+            .build();
+        let mut worker = Worker::new(&runtime, client, options).context("creating the no-op worker")?;
+        worker.run().await.context("running the no-op worker")
+    });
+}
+
+/// Runs the future `make` builds on a new thread with a two-thread runtime (the test harness's
+/// size; the machine has two cores anyway). The future is made on that thread because a
+/// worker's future is not `Send`.
+fn spawn_worker_thread<F, Fut>(label: &'static str, make: F)
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    std::thread::spawn(move || {
+        let outcome = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .context("starting the worker's runtime")
+            .and_then(|runtime| runtime.block_on(make()));
+        if let Err(err) = outcome {
+            eprintln!("{label} worker stopped: {err:#}");
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Starting and awaiting one cycle
+// ---------------------------------------------------------------------------------------------
+
+/// Starts real cycles the way `startWorkflow` does, and awaits each one's result.
+struct RealCycles {
+    db: DatabaseConnection,
+    gateway: Gateway,
+    config: Config,
+    viewer: Viewer,
+    client: Client,
+}
+
+impl RealCycles {
+    async fn run(&self, cycle_id: i64) -> anyhow::Result<()> {
+        let request = StartRequest { approval_mode: Some(ApprovalMode::Auto), ..StartRequest::default() };
+        let execution = workflows::start(&self.db, &self.gateway, &self.config, &self.viewer, cycle_id, request)
+            .await
+            // `AppError` is deliberately not `Display` (see src/error.rs).
+            .map_err(|err| anyhow!("starting cycle {cycle_id}: {err:?}"))?;
+        self.client
+            .get_workflow_handle::<EnhancedTestCycleWorkflow>(execution.workflow_id)
+            .get_result(WorkflowGetResultOptions::default())
+            .await
+            .with_context(|| format!("real cycle {cycle_id}"))?;
+        Ok(())
+    }
+
+    fn workflow_id(&self, cycle_id: i64) -> String {
+        cycle_workflow_id(&self.gateway.id_prefix, cycle_id)
+    }
+}
+
+/// Starts no-op cycles with the input a real start would send, and awaits each one's result.
+struct NoopCycles {
+    client: Client,
+    task_queue: String,
+    id_prefix: String,
+    input: NoopCycle,
+    timeout: Duration,
+}
+
+impl NoopCycles {
+    async fn run(&self, index: usize) -> anyhow::Result<()> {
+        let mut input = self.input.clone();
+        input.start.cycle_id = i64::try_from(index)?;
+        let options = WorkflowStartOptions::new(self.task_queue.clone(), self.workflow_id(index))
+            .execution_timeout(self.timeout)
+            .build();
+        let handle = self.client.start_workflow(NoopCycleWorkflow::run, input, options).await?;
+        handle.get_result(WorkflowGetResultOptions::default()).await.with_context(|| format!("no-op cycle {index}"))?;
+        Ok(())
+    }
+
+    fn workflow_id(&self, index: usize) -> String {
+        format!("{}noop-cycle-{index}", self.id_prefix)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+/// One run's figures.
+#[derive(Debug, Clone)]
+struct RunStats {
+    label: &'static str,
+    started: usize,
+    completed: usize,
+    wall: Duration,
+    /// Start-to-complete of the completed cycles, sorted.
+    latencies: Vec<Duration>,
+    first_error: Option<String>,
+    /// Activities scheduled by one cycle (parent and children), read from Temporal's history.
+    activities_per_cycle: usize,
+}
+
+impl RunStats {
+    fn per_minute(&self) -> f64 {
+        let secs = self.wall.as_secs_f64();
+        if secs > 0.0 { self.completed as f64 * 60.0 / secs } else { 0.0 }
+    }
+
+    /// Nearest-rank percentile, in seconds.
+    fn percentile(&self, p: f64) -> f64 {
+        if self.latencies.is_empty() {
+            return f64::NAN;
+        }
+        let rank = (p / 100.0 * self.latencies.len() as f64).ceil() as usize;
+        self.latencies[rank.clamp(1, self.latencies.len()) - 1].as_secs_f64()
+    }
+}
+
+/// Starts `count` cycles at once through `run_one` and times each and all of them.
+async fn measure<F, Fut>(label: &'static str, count: usize, run_one: F) -> RunStats
+where
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    let began = Instant::now();
+    let timed = (0..count).map(|i| {
+        let cycle = run_one(i);
+        async move {
+            let start = Instant::now();
+            (cycle.await, start.elapsed())
+        }
+    });
+    let outcomes = futures::future::join_all(timed).await;
+    let wall = began.elapsed();
+    let mut latencies = Vec::with_capacity(count);
+    let mut first_error = None;
+    for (outcome, latency) in outcomes {
+        match outcome {
+            Ok(()) => latencies.push(latency),
+            Err(err) => {
+                first_error.get_or_insert_with(|| format!("{err:#}"));
+            }
+        }
+    }
+    latencies.sort_unstable();
+    RunStats {
+        label,
+        started: count,
+        completed: latencies.len(),
+        wall,
+        latencies,
+        first_error,
+        activities_per_cycle: 0,
+    }
+}
+
+/// Activities scheduled by a parent workflow and its children, from Temporal's histories: the
+/// check that the no-op shape makes as many calls as the real one.
+async fn scheduled_activities(client: &Client, parent_id: &str, report_ids: &[i64]) -> anyhow::Result<usize> {
+    let ids = std::iter::once(parent_id.to_owned()).chain(report_ids.iter().map(|&r| report_workflow_id(parent_id, r)));
+    let mut total = 0;
+    for id in ids {
+        let events = client
+            .get_workflow_handle::<UntypedWorkflow>(id.clone())
+            .fetch_history(WorkflowFetchHistoryOptions::default())
+            .into_events()
+            .await
+            .with_context(|| format!("history of {id}"))?;
+        total += events
+            .iter()
+            .filter(|event| matches!(event.attributes, Some(Attributes::ActivityTaskScheduledEventAttributes(_))))
+            .count();
+    }
+    Ok(total)
+}
+
+/// Sets up both workers, warms each path up with one cycle, then measures no-op and real.
+async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::Result<Report> {
+    let db = synapse::db::connect(&database.url).await?;
+    let fixture = Fixture::create(&db, settings.cycles + 1, settings.reports).await?;
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
+    let run_tag = format!("bench-{}-{seconds}-", std::process::id());
+    let config = bench_config(&database.url, &run_tag)?;
+    let client = connect(&target(&config)).await?;
+
+    let worker_config =
+        WorkerConfig { target: target(&config), task_queue: config.temporal_task_queue.clone(), faults_enabled: false };
+    spawn_real_worker(database.url.clone(), worker_config);
+    let noop_queue = format!("{run_tag}noop");
+    spawn_noop_worker(target(&config), noop_queue.clone());
+
+    let viewer = Viewer { user_id: fixture.manager_id, role: Role::TestManager };
+    let warm_up_cycle = fixture.cycle_ids[0];
+    let settings_snapshot = WorkflowSettings::load(&db, warm_up_cycle, config.temporal_activity_timeout).await?;
+    let real = RealCycles { db: db.clone(), gateway: Gateway::new(&config), config: config.clone(), viewer, client };
+    // The warm-up also tells which reports open an owner-assignment task, for the no-op shape.
+    real.run(warm_up_cycle).await.context("the real warm-up cycle")?;
+    let owner_tasks = reports_with_owner_tasks(&db, warm_up_cycle).await?;
+    let noop = NoopCycles {
+        client: real.client.clone(),
+        task_queue: noop_queue,
+        id_prefix: run_tag.clone(),
+        input: NoopCycle {
+            start: StartCycle {
+                cycle_id: 0,
+                report_ids: fixture.report_ids.clone(),
+                skip_phases: Vec::new(),
+                approval_mode: ApprovalMode::Auto,
+                started_by: fixture.manager_id,
+                settings: settings_snapshot,
+                faults: Vec::new(),
+                version: worker::versions::WorkflowVersion::CURRENT,
+            },
+            owner_tasks,
+        },
+        timeout: config.workflow_timeout(),
+    };
+    noop.run(0).await.context("the no-op warm-up cycle")?;
+
+    println!("measuring {} no-op cycles of {} reports …", settings.cycles, settings.reports);
+    let mut noop_stats = measure("no-op", settings.cycles, |i| noop.run(i + 1)).await;
+    println!("measuring {} real cycles of {} reports …", settings.cycles, settings.reports);
+    let measured = &fixture.cycle_ids[1..];
+    let mut real_stats = measure("real", settings.cycles, |i| real.run(measured[i])).await;
+
+    noop_stats.activities_per_cycle =
+        scheduled_activities(&real.client, &noop.workflow_id(1), &fixture.report_ids).await?;
+    real_stats.activities_per_cycle =
+        scheduled_activities(&real.client, &real.workflow_id(measured[0]), &fixture.report_ids).await?;
+    db.close().await?;
+    Ok(Report { cycles: settings.cycles, reports: settings.reports, noop: noop_stats, real: real_stats })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+// ---------------------------------------------------------------------------------------------
+
+/// Both runs' figures.
+struct Report {
+    cycles: usize,
+    reports: usize,
+    noop: RunStats,
+    real: RunStats,
+}
+
+impl Report {
+    /// Real throughput over no-op throughput.
+    fn ratio(&self) -> f64 {
+        let limit = self.noop.per_minute();
+        if limit > 0.0 { self.real.per_minute() / limit } else { f64::NAN }
+    }
+
+    fn target_met(&self) -> bool {
+        self.ratio() >= TARGET_RATIO && self.real.completed == self.real.started
+    }
+
+    fn verdict(&self) -> &'static str {
+        if self.target_met() { "met" } else { "NOT met" }
+    }
+
+    fn print(&self) {
+        println!();
+        println!(
+            "{:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15}",
+            "run", "cycles", "completed", "wall s", "cycles/min", "p50 s", "p95 s", "activities/cycle"
+        );
+        for run in [&self.noop, &self.real] {
+            println!(
+                "{:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15}",
+                run.label,
+                run.started,
+                run.completed,
+                run.wall.as_secs_f64(),
+                run.per_minute(),
+                run.percentile(50.0),
+                run.percentile(95.0),
+                run.activities_per_cycle
+            );
+        }
+        for run in [&self.noop, &self.real] {
+            if let Some(error) = &run.first_error {
+                println!("{} failures, the first: {error}", run.label);
+            }
+        }
+        println!(
+            "\nreal / no-op throughput: {:.1} %; target (real ≥ {:.0} % of no-op): {}",
+            self.ratio() * 100.0,
+            TARGET_RATIO * 100.0,
+            self.verdict()
+        );
+    }
+
+    /// The dated Markdown section of this result.
+    fn markdown(&self) -> String {
+        let cores = std::thread::available_parallelism().map_or(0, std::num::NonZeroUsize::get);
+        let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
+        let commit = git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
+        let mut text = format!(
+            "\n## {date} · {cores} cores · {} concurrent AUTO cycles × {} reports{commit}\n\n\
+             | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle |\n\
+             |---|---:|---:|---:|---:|---:|---:|---:|\n",
+            self.cycles, self.reports
+        );
+        for run in [&self.noop, &self.real] {
+            text.push_str(&format!(
+                "| {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} |\n",
+                run.label,
+                run.started,
+                run.completed,
+                run.wall.as_secs_f64(),
+                run.per_minute(),
+                run.percentile(50.0),
+                run.percentile(95.0),
+                run.activities_per_cycle
+            ));
+        }
+        text.push_str(&format!(
+            "\nReal / no-op throughput: **{:.1} %** (target ≥ {:.0} %: **{}**).\n",
+            self.ratio() * 100.0,
+            TARGET_RATIO * 100.0,
+            self.verdict()
+        ));
+        for run in [&self.noop, &self.real] {
+            if let Some(error) = &run.first_error {
+                text.push_str(&format!(
+                    "\n{} failures ({} of {}), the first: `{error}`\n",
+                    run.label,
+                    run.started - run.completed,
+                    run.started
+                ));
+            }
+        }
+        text
+    }
+
+    /// Appends the section to `docs/BENCHMARKS.md`, creating it with its preamble if needed.
+    fn append_markdown(&self) -> anyhow::Result<std::path::PathBuf> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("BENCHMARKS.md");
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)?;
+        }
+        let fresh = !path.exists();
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+        if fresh {
+            file.write_all(PREAMBLE.as_bytes())?;
+        }
+        file.write_all(self.markdown().as_bytes())?;
+        Ok(path)
+    }
+}
+
+/// The head of `docs/BENCHMARKS.md`.
+const PREAMBLE: &str = "# Benchmarks\n\n\
+Results of `cargo bench --bench cycle_throughput` (see the header of `benches/cycle_throughput.rs`), \
+appended one dated section per run. Each section's heading names the machine's core count: the \
+reference machine has 2 cores, shared by PostgreSQL, the Temporal dev server, both workers and the \
+bench. *no-op* is the same workflow shape with activities that return at once (the engine's own \
+limit on this machine); *real* is the product's workflow with its tracking and phase work. The \
+target is real ≥ 75 % of no-op throughput.\n";
+
+/// The checked-out commit, when git is there to say.
+fn git_commit() -> Option<String> {
+    let output = std::process::Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    let commit = String::from_utf8(output.stdout).ok()?.trim().to_owned();
+    (output.status.success() && !commit.is_empty()).then_some(commit)
+}
