@@ -283,7 +283,7 @@ async fn a_slow_activity_raises_a_slow_step_alert() {
         &token,
         &cycle,
         json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
-          "faults": [{ "phase": "PLANNING", "failingAttempts": 0, "delayMs": 2000 }] }),
+          "faults": [{ "phase": "PLANNING", "failingAttempts": 0, "delayMs": 6000 }] }),
     )
     .await;
     wait_finished(&app, &cycle).await;
