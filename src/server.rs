@@ -11,7 +11,9 @@ use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
 use worker::runner::{TemporalTarget, WorkerConfig};
 
+use crate::events::EventHub;
 use crate::http::{AppState, app};
+use crate::metrics::Metrics;
 use crate::temporal::Gateway;
 
 /// The state the server runs on: a pool, the schema and the signing keys.
@@ -23,8 +25,10 @@ pub async fn state(config: &Config) -> anyhow::Result<AppState> {
     });
     let keys = JwtKeys::new(&secret, Duration::from_secs(config.jwt_ttl_seconds));
     let gateway = Arc::new(Gateway::new(config));
-    let schema = crate::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone());
-    Ok(AppState { db, schema, keys, gateway, config: Arc::new(config.clone()) })
+    let hub = EventHub::new(db.clone(), Arc::new(Metrics::default()));
+    hub.start(config.database_url.clone());
+    let schema = crate::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone(), hub.clone());
+    Ok(AppState { db, schema, keys, gateway, hub, config: Arc::new(config.clone()) })
 }
 
 /// Serves until a shutdown signal; with TEMPORAL_WORKER_ENABLED the worker runs in this process

@@ -16,11 +16,12 @@ pub mod workflow;
 use std::sync::Arc;
 
 use async_graphql::dataloader::DataLoader;
-use async_graphql::{EmptySubscription, MergedObject, Schema, SchemaBuilder};
+use async_graphql::{MergedObject, MergedSubscription, Schema, SchemaBuilder};
 use sea_orm::DatabaseConnection;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
+use crate::events::EventHub;
 use crate::temporal::Gateway;
 
 /// Deepest nesting a query may have.
@@ -47,23 +48,30 @@ pub struct Mutation(
     tasks::mutation::TaskMutation,
 );
 
-/// The subscription root.
-pub type Subscription = EmptySubscription;
+/// Every subscription.
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(workflow::subscription::WorkflowSubscription);
 
 /// The schema type.
 pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
 /// The schema's types and limits, with no data attached: enough to print the SDL.
 pub fn schema_builder() -> SchemaBuilder<Query, Mutation, Subscription> {
-    Schema::build(Query::default(), Mutation::default(), EmptySubscription)
+    Schema::build(Query::default(), Mutation::default(), Subscription::default())
         .limit_depth(MAX_DEPTH)
         .limit_complexity(MAX_COMPLEXITY)
 }
 
 /// The schema serving requests over `db`.
-pub fn schema(db: DatabaseConnection, keys: JwtKeys, config: Config, gateway: Arc<Gateway>) -> AppSchema {
+pub fn schema(
+    db: DatabaseConnection,
+    keys: JwtKeys,
+    config: Config,
+    gateway: Arc<Gateway>,
+    hub: Arc<EventHub>,
+) -> AppSchema {
     let loader = DataLoader::new(loaders::DbLoader::new(db.clone()), tokio::spawn).delay(loaders::BATCH_WINDOW);
-    schema_builder().data(db).data(Arc::new(loader)).data(keys).data(config).data(gateway).finish()
+    schema_builder().data(db).data(Arc::new(loader)).data(keys).data(config).data(gateway).data(hub).finish()
 }
 
 /// The SDL of the schema, as written to `schema.graphql`.

@@ -20,6 +20,7 @@ use tower_http::trace::TraceLayer;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
+use crate::events::EventHub;
 use crate::graphql::AppSchema;
 use crate::temporal::Gateway;
 
@@ -35,6 +36,7 @@ pub struct AppState {
     pub schema: AppSchema,
     pub keys: JwtKeys,
     pub gateway: Arc<Gateway>,
+    pub hub: Arc<EventHub>,
     pub config: Arc<Config>,
 }
 
@@ -47,6 +49,7 @@ pub fn app(state: AppState, frontend_dist: Option<&str>) -> Router {
         .route("/api/v1/workflow/start/{cycle_id}", post(rest::start_workflow))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics))
         .with_state(state);
     let router = match frontend_dist.filter(|dir| std::path::Path::new(dir).join("index.html").exists()) {
         // Client-side routes (e.g. /workflow-monitoring) fall back to the single-page app.

@@ -16,7 +16,9 @@ use secrecy::SecretString;
 use serde_json::{Value, json};
 use synapse::auth::jwt::JwtKeys;
 use synapse::config::Config;
+use synapse::events::EventHub;
 use synapse::http::{AppState, app};
+use synapse::metrics::Metrics;
 use synapse::temporal::Gateway;
 use tokio::sync::OnceCell;
 use tower::ServiceExt;
@@ -159,6 +161,7 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub router: Router,
     pub config: Config,
+    pub hub: Arc<EventHub>,
     statements: Arc<AtomicUsize>,
     _database: TestDb,
 }
@@ -185,10 +188,13 @@ impl TestApp {
         let mut config = test_config(&database.url, &database.name);
         adjust(&mut config);
         let gateway = Arc::new(Gateway::new(&config));
-        let schema = synapse::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone());
-        let state = AppState { db: db.clone(), schema, keys, gateway, config: Arc::new(config.clone()) };
+        let hub = EventHub::new(db.clone(), Arc::new(Metrics::default()));
+        hub.start(database.url.clone());
+        let schema = synapse::graphql::schema(db.clone(), keys.clone(), config.clone(), gateway.clone(), hub.clone());
+        let state =
+            AppState { db: db.clone(), schema, keys, gateway, hub: hub.clone(), config: Arc::new(config.clone()) };
         let router = app(state, None);
-        Self { db, router, config, statements, _database: database }
+        Self { db, router, config, hub, statements, _database: database }
     }
 
     /// SQL statements run so far through the app's pool.
@@ -405,5 +411,25 @@ pub async fn wait_ready(port: u16, seconds: u64) {
         }
         assert!(std::time::Instant::now() < deadline, "the server on port {port} did not become ready");
         tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
+impl TestApp {
+    /// Serves the app on a free loopback port in this process; returns the port.
+    pub async fn serve(&self) -> u16 {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let port = listener.local_addr().expect("addr").port();
+        let router = self.router.clone();
+        tokio::spawn(async move { axum::serve(listener, router).await });
+        port
+    }
+
+    /// Waits until the event listener is listening.
+    pub async fn wait_listening(&self) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while self.hub.state() != synapse::events::ListenerState::Listening {
+            assert!(std::time::Instant::now() < deadline, "the event listener did not start");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod mutation;
 pub mod query;
+pub mod subscription;
 pub mod types;
 pub mod versions;

@@ -1,0 +1,172 @@
+//! One subscriber's stream: the backlog after `afterSeq` from the table, then live events from
+//! the broadcast, filtered, with no gap and no duplicate. A subscriber that falls behind the
+//! broadcast is caught up from the table; when the listener is down for good the stream ends
+//! with an error instead of going silently stale.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use entity::workflow_event;
+use futures::Stream;
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::{broadcast, watch};
+
+use super::{Event, EventHub, ListenerState};
+
+/// Events read per catch-up query.
+const CATCH_UP_CHUNK: u64 = 500;
+
+/// Which events a subscriber wants.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EventFilter {
+    pub cycle_id: Option<i64>,
+    pub execution_id: Option<i64>,
+    /// Only phase starts, completions, skips, failures and compensations.
+    pub phase_transitions_only: bool,
+}
+
+const PHASE_KINDS: [&str; 5] = ["PHASE_STARTED", "PHASE_COMPLETED", "PHASE_SKIPPED", "PHASE_FAILED", "COMPENSATED"];
+
+impl EventFilter {
+    fn matches(&self, event: &workflow_event::Model) -> bool {
+        self.cycle_id.is_none_or(|c| event.cycle_id == c)
+            && self.execution_id.is_none_or(|e| event.execution_id == Some(e))
+            && (!self.phase_transitions_only || PHASE_KINDS.contains(&event.kind.as_str()))
+    }
+
+    fn condition(&self) -> Condition {
+        let mut condition = Condition::all();
+        if let Some(cycle) = self.cycle_id {
+            condition = condition.add(workflow_event::Column::CycleId.eq(cycle));
+        }
+        if let Some(execution) = self.execution_id {
+            condition = condition.add(workflow_event::Column::ExecutionId.eq(execution));
+        }
+        if self.phase_transitions_only {
+            condition = condition.add(workflow_event::Column::Kind.is_in(PHASE_KINDS));
+        }
+        condition
+    }
+}
+
+/// Why a stream ended early.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum EventStreamError {
+    /// The database is unreachable: events cannot be guaranteed any more.
+    #[error("live events are unavailable: the database cannot be reached")]
+    Unavailable,
+}
+
+struct State {
+    hub: Arc<EventHub>,
+    live: broadcast::Receiver<Event>,
+    listener: watch::Receiver<ListenerState>,
+    filter: EventFilter,
+    /// The last sequence number delivered (or skipped as before `afterSeq`).
+    last: i64,
+    backlog: VecDeque<Event>,
+    /// The table holds matching events after `last` not yet read.
+    catching_up: bool,
+    ended: bool,
+    _counted: SubscriptionCount,
+}
+
+/// Keeps the active-subscriptions gauge while the stream lives.
+struct SubscriptionCount(Arc<EventHub>);
+
+impl SubscriptionCount {
+    fn new(hub: Arc<EventHub>) -> Self {
+        hub.metrics.active_subscriptions.fetch_add(1, Ordering::Relaxed);
+        Self(hub)
+    }
+}
+
+impl Drop for SubscriptionCount {
+    fn drop(&mut self) {
+        self.0.metrics.active_subscriptions.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+/// The events matching `filter`: first those after `after_seq` from the table (when given),
+/// then live ones.
+pub fn subscribe(
+    hub: &Arc<EventHub>,
+    filter: EventFilter,
+    after_seq: Option<i64>,
+) -> impl Stream<Item = Result<Event, EventStreamError>> + Send + 'static + use<> {
+    // Subscribe to the broadcast before reading the backlog, so nothing falls between the two.
+    let state = State {
+        hub: hub.clone(),
+        live: hub.sender.subscribe(),
+        listener: hub.state.subscribe(),
+        filter,
+        last: after_seq.unwrap_or(0),
+        backlog: VecDeque::new(),
+        catching_up: after_seq.is_some(),
+        ended: false,
+        _counted: SubscriptionCount::new(hub.clone()),
+    };
+    futures::stream::unfold(state, next)
+}
+
+async fn next(mut state: State) -> Option<(Result<Event, EventStreamError>, State)> {
+    if state.ended {
+        return None;
+    }
+    loop {
+        if let Some(event) = state.backlog.pop_front() {
+            state.last = event.seq;
+            state.hub.metrics.events_delivered.fetch_add(1, Ordering::Relaxed);
+            return Some((Ok(event), state));
+        }
+        if state.catching_up {
+            match catch_up(&state).await {
+                Ok(events) => {
+                    state.catching_up = events.len() as u64 == CATCH_UP_CHUNK;
+                    state.backlog.extend(events);
+                    continue;
+                }
+                Err(_) => return end(state),
+            }
+        }
+        if *state.listener.borrow() == ListenerState::Down {
+            return end(state);
+        }
+        tokio::select! {
+            received = state.live.recv() => match received {
+                Ok(event) => {
+                    if event.seq > state.last && state.filter.matches(&event) {
+                        state.backlog.push_back(event);
+                    }
+                }
+                // Fell behind the broadcast: the table has everything, read from there.
+                Err(RecvError::Lagged(_)) => state.catching_up = true,
+                Err(RecvError::Closed) => return None,
+            },
+            changed = state.listener.changed() => {
+                if changed.is_err() {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+fn end(mut state: State) -> Option<(Result<Event, EventStreamError>, State)> {
+    state.ended = true;
+    Some((Err(EventStreamError::Unavailable), state))
+}
+
+async fn catch_up(state: &State) -> Result<Vec<Event>, sea_orm::DbErr> {
+    state.hub.metrics.catch_up_queries.fetch_add(1, Ordering::Relaxed);
+    let rows = workflow_event::Entity::find()
+        .filter(workflow_event::Column::Seq.gt(state.last))
+        .filter(state.filter.condition())
+        .order_by_asc(workflow_event::Column::Seq)
+        .limit(CATCH_UP_CHUNK)
+        .all(&state.hub.db)
+        .await?;
+    Ok(rows.into_iter().map(Arc::new).collect())
+}
