@@ -23,3 +23,8 @@ fi
 
 log "running tests"
 cargo nextest run --workspace --locked --no-fail-fast --test-threads 8
+
+# Restarts PostgreSQL, so it runs alone, after everything else.
+log "running the PostgreSQL restart test on its own"
+cargo nextest run --workspace --locked --no-fail-fast --run-ignored only -E 'test(postgres_restart)'
+

@@ -19,6 +19,8 @@ use super::{DOWN_AFTER, EventHub, ListenerState};
 const RANGE_LIMIT: u64 = 1000;
 /// Interval of the health probe.
 const PROBE_EVERY: Duration = Duration::from_millis(500);
+/// Longest one connection attempt may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
 /// Longest a probe may take before the database counts as unreachable.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(900);
 
@@ -30,9 +32,11 @@ pub async fn run(hub: Arc<EventHub>, database_url: String) {
     let mut lost_since: Option<Instant> = None;
     let mut connected_once = false;
     loop {
-        let connected = match PgListener::connect(&database_url).await {
-            Ok(mut listener) => listener.listen(worker::events::CHANNEL).await.map(|()| listener).ok(),
-            Err(_) => None,
+        // sqlx keeps retrying a failed connect for its pool's whole acquire timeout; bound it so
+        // the state (and so the streams) follow the database closely.
+        let connected = match tokio::time::timeout(CONNECT_TIMEOUT, PgListener::connect(&database_url)).await {
+            Ok(Ok(mut listener)) => listener.listen(worker::events::CHANNEL).await.map(|()| listener).ok(),
+            Ok(Err(_)) | Err(_) => None,
         };
         if let Some(mut listener) = connected {
             if connected_once {

@@ -55,7 +55,11 @@ async fn health_and_readiness_answer() {
     assert_eq!(status, StatusCode::OK, "{body}");
     app.wait_listening().await;
     let (status, body) = app.request(Request::get("/readyz").body(Body::empty()).expect("request")).await;
-    assert_eq!((status, &body["database"], &body["listener"]), (StatusCode::OK, &json!("up"), &json!("listening")), "{body}");
+    assert_eq!(
+        (status, &body["database"], &body["listener"]),
+        (StatusCode::OK, &json!("up"), &json!("listening")),
+        "{body}"
+    );
     let (status, body) = app.request(Request::get("/graphiql").body(Body::empty()).expect("request")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.as_str().is_some_and(|html| html.contains("/graphql/ws")), "GraphiQL knows the websocket endpoint");

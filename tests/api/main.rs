@@ -6,6 +6,7 @@ mod cycles;
 mod harness;
 mod limits;
 mod migrations;
+mod postgres_restart;
 mod queries;
 mod replay;
 mod schema;
