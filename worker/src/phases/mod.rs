@@ -80,6 +80,16 @@ pub(crate) async fn rows<T: FromQueryResult>(
     T::find_by_statement(Statement::from_sql_and_values(sea_orm::DbBackend::Postgres, sql, values)).all(db).await
 }
 
+/// Runs `sql` once with every row of `rows` as the JSON array `$1`, which the statement reads
+/// with `jsonb_to_recordset($1)`: one round trip for a whole batch instead of one per row.
+pub(crate) async fn insert_batch<T: Serialize>(db: &impl ConnectionTrait, sql: &str, rows: &[T]) -> Result<u64, DbErr> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let json = serde_json::to_value(rows).map_err(|err| DbErr::Custom(format!("encoding a batch: {err}")))?;
+    crate::tracking::exec(db, sql, vec![json.into()]).await
+}
+
 /// The attributes of a cycle report's latest attribute set that are in scope: the latest
 /// scoping decision says so, or scoping was skipped (no decision: everything is in scope).
 pub(crate) const IN_SCOPE_ATTRIBUTES: &str = "

@@ -83,15 +83,13 @@ pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<u
         )
         .await?
         .unwrap_or_default();
-        for execution in &draft.execution_ids {
-            exec(
-                db,
-                "INSERT INTO observation_execution (observation_id, test_execution_id) VALUES ($1, $2)
-                 ON CONFLICT DO NOTHING",
-                vec![id.into(), (*execution).into()],
-            )
-            .await?;
-        }
+        exec(
+            db,
+            "INSERT INTO observation_execution (observation_id, test_execution_id)
+             SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING",
+            vec![id.into(), draft.execution_ids.clone().into()],
+        )
+        .await?;
     }
     Ok(drafts.len())
 }

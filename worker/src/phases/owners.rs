@@ -3,9 +3,17 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, rows};
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows};
 use crate::rules::owners::{OwnerCandidate, map_owner};
 use crate::tracking::{exec, scalar_i64};
+
+#[derive(Debug, serde::Serialize)]
+struct NewAssignment {
+    attribute_id: i64,
+    lob_id: i64,
+    data_owner_id: Option<i64>,
+    method: &'static str,
+}
 
 #[derive(Debug, FromQueryResult)]
 struct Lob {
@@ -35,24 +43,30 @@ pub async fn map(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<i64
     .await?;
     let candidates: Vec<OwnerCandidate> =
         owners.iter().map(|o| OwnerCandidate { user_id: o.id, lob_id: o.lob_id }).collect();
+    let mut assignments = Vec::with_capacity(attributes.len() * lobs.len());
     for attribute in &attributes {
         for lob in &lobs {
             let owner = map_owner(&attribute.name, lob.lob_id, &candidates);
-            exec(
-                db,
-                "INSERT INTO data_owner_assignment (cycle_report_id, attribute_id, lob_id, data_owner_id, method)
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (attribute_id, lob_id) DO NOTHING",
-                vec![
-                    input.cycle_report_id.into(),
-                    attribute.id.into(),
-                    lob.lob_id.into(),
-                    owner.into(),
-                    if owner.is_some() { "MAPPING" } else { "UNMAPPED" }.into(),
-                ],
-            )
-            .await?;
+            assignments.push(NewAssignment {
+                attribute_id: attribute.id,
+                lob_id: lob.lob_id,
+                data_owner_id: owner,
+                method: if owner.is_some() { "MAPPING" } else { "UNMAPPED" },
+            });
         }
     }
+    insert_batch(
+        db,
+        &format!(
+            "INSERT INTO data_owner_assignment (cycle_report_id, attribute_id, lob_id, data_owner_id, method)
+             SELECT {}, x.attribute_id, x.lob_id, x.data_owner_id, x.method
+             FROM jsonb_to_recordset($1) AS x(attribute_id bigint, lob_id bigint, data_owner_id bigint, method text)
+             ON CONFLICT (attribute_id, lob_id) DO NOTHING",
+            input.cycle_report_id
+        ),
+        &assignments,
+    )
+    .await?;
     unmapped(db, input.cycle_report_id).await
 }
 

@@ -4,7 +4,7 @@
 use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
-use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, rows, value_text};
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows, value_text};
 use crate::tracking::{exec, scalar_i64};
 
 #[derive(Debug, FromQueryResult)]
@@ -19,6 +19,16 @@ struct Assignment {
     attribute_id: i64,
     lob_id: i64,
     data_owner_id: Option<i64>,
+}
+
+/// A test case to store.
+#[derive(Debug, Serialize)]
+struct NewCase {
+    sample_id: i64,
+    attribute_id: i64,
+    information_request_id: Option<i64>,
+    data_owner_id: Option<i64>,
+    reported_value: Option<String>,
 }
 
 /// A request sent to one data owner.
@@ -75,6 +85,7 @@ pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -
         .unwrap_or_default();
         issued.push(IssuedRequest { information_request_id: request_id, data_owner_id: owner, test_cases: 0 });
     }
+    let mut cases = Vec::with_capacity(samples.len() * attributes.len());
     for sample in &samples {
         for attribute in &attributes {
             let owner = owner_of(attribute.id, sample.lob_id);
@@ -83,24 +94,29 @@ pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -
                 r.test_cases += 1;
                 r.information_request_id
             });
-            let reported = value_text(sample.reported_values.get(&attribute.name));
-            exec(
-                db,
-                "INSERT INTO test_case (cycle_report_id, sample_id, attribute_id, information_request_id,
-                        data_owner_id, reported_value)
-                 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (sample_id, attribute_id) DO NOTHING",
-                vec![
-                    input.cycle_report_id.into(),
-                    sample.id.into(),
-                    attribute.id.into(),
-                    request_id.into(),
-                    owner.into(),
-                    reported.into(),
-                ],
-            )
-            .await?;
+            cases.push(NewCase {
+                sample_id: sample.id,
+                attribute_id: attribute.id,
+                information_request_id: request_id,
+                data_owner_id: owner,
+                reported_value: value_text(sample.reported_values.get(&attribute.name)),
+            });
         }
     }
+    insert_batch(
+        db,
+        &format!(
+            "INSERT INTO test_case (cycle_report_id, sample_id, attribute_id, information_request_id, data_owner_id,
+                    reported_value)
+             SELECT {}, x.sample_id, x.attribute_id, x.information_request_id, x.data_owner_id, x.reported_value
+             FROM jsonb_to_recordset($1) AS x(sample_id bigint, attribute_id bigint, information_request_id bigint,
+                                              data_owner_id bigint, reported_value text)
+             ON CONFLICT (sample_id, attribute_id) DO NOTHING",
+            input.cycle_report_id
+        ),
+        &cases,
+    )
+    .await?;
     for request in &issued {
         exec(
             db,

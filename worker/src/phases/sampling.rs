@@ -3,7 +3,7 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{PhaseInput, PhaseResult, rows, stable_hash};
+use super::{PhaseInput, PhaseResult, insert_batch, rows, stable_hash};
 use crate::catalog;
 use crate::rules::sampling::{Candidate, SampleCategory, categorize, stratified_sample};
 use crate::tracking::exec;
@@ -13,6 +13,14 @@ struct Record {
     id: i64,
     lob_id: i64,
     reported_values: serde_json::Value,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct NewSample {
+    source_record_id: i64,
+    lob_id: i64,
+    category: &'static str,
+    status: &'static str,
 }
 
 #[derive(Debug, FromQueryResult)]
@@ -52,27 +60,31 @@ pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) ->
     let keep: Vec<i64> = kept.iter().map(|k| k.source_record_id).collect();
     let seed = stable_hash(&[&input.cycle_report_id.to_string(), &input.round.to_string()]);
     let chosen = stratified_sample(&candidates, size, seed, &keep);
-    for choice in &chosen {
-        let status = if keep.contains(&choice.record_id) { "APPROVED" } else { "PROPOSED" };
-        exec(
-            db,
+    let samples: Vec<NewSample> = chosen
+        .iter()
+        .map(|choice| NewSample {
+            source_record_id: choice.record_id,
+            lob_id: choice.lob_id,
+            category: choice.category.as_str(),
+            status: if keep.contains(&choice.record_id) { "APPROVED" } else { "PROPOSED" },
+        })
+        .collect();
+    insert_batch(
+        db,
+        &format!(
             "INSERT INTO sample (cycle_report_id, source_record_id, lob_id, version, category, selection_method,
                     random_seed, status)
-             VALUES ($1, $2, $3, $4, $5, 'STRATIFIED_RANDOM', $6, $7)
+             SELECT {}, x.source_record_id, x.lob_id, {}, x.category, 'STRATIFIED_RANDOM', {}, x.status
+             FROM jsonb_to_recordset($1) AS x(source_record_id bigint, lob_id bigint, category text, status text)
              ON CONFLICT (cycle_report_id, version, source_record_id) DO NOTHING",
-            vec![
-                input.cycle_report_id.into(),
-                choice.record_id.into(),
-                choice.lob_id.into(),
-                input.version().into(),
-                choice.category.as_str().into(),
-                // Stored as a signed 64-bit value; the bits are what matter.
-                i64::from_ne_bytes(seed.to_ne_bytes()).into(),
-                status.into(),
-            ],
-        )
-        .await?;
-    }
+            input.cycle_report_id,
+            input.version(),
+            // Stored as a signed 64-bit value; the bits are what matter.
+            i64::from_ne_bytes(seed.to_ne_bytes()),
+        ),
+        &samples,
+    )
+    .await?;
     Ok(chosen.len())
 }
 

@@ -2,10 +2,19 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{PhaseInput, PhaseResult, rows};
+use super::{PhaseInput, PhaseResult, insert_batch, rows};
 use crate::catalog::{DataType, Requirement};
 use crate::rules::scoping::{AttributeFacts, Recommendation, advise};
 use crate::tracking::exec;
+
+#[derive(Debug, serde::Serialize)]
+struct NewDecision {
+    attribute_id: i64,
+    recommendation: &'static str,
+    risk_score: i16,
+    rationale: String,
+    in_scope: bool,
+}
 
 #[derive(Debug, FromQueryResult)]
 struct Row {
@@ -29,33 +38,40 @@ pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(
         vec![input.cycle_report_id.into()],
     )
     .await?;
-    let mut in_scope = 0;
-    for attr in &attributes {
-        let advice = advise(&AttributeFacts {
-            name: attr.name.clone(),
-            data_type: parse_data_type(&attr.data_type),
-            requirement: parse_requirement(&attr.requirement),
-            is_cde: attr.is_cde,
-            has_historical_issue: attr.has_historical_issue,
-            is_primary_key: attr.is_primary_key,
-        });
-        let test = advice.recommendation == Recommendation::Test;
-        in_scope += usize::from(test);
-        exec(
-            db,
+    let decisions: Vec<NewDecision> = attributes
+        .iter()
+        .map(|attr| {
+            let advice = advise(&AttributeFacts {
+                name: attr.name.clone(),
+                data_type: parse_data_type(&attr.data_type),
+                requirement: parse_requirement(&attr.requirement),
+                is_cde: attr.is_cde,
+                has_historical_issue: attr.has_historical_issue,
+                is_primary_key: attr.is_primary_key,
+            });
+            NewDecision {
+                attribute_id: attr.id,
+                recommendation: advice.recommendation.as_str(),
+                risk_score: advice.risk_score,
+                rationale: advice.rationale,
+                in_scope: advice.recommendation == Recommendation::Test,
+            }
+        })
+        .collect();
+    let in_scope = decisions.iter().filter(|d| d.in_scope).count();
+    insert_batch(
+        db,
+        &format!(
             "INSERT INTO scoping_decision (attribute_id, version, recommendation, risk_score, rationale, in_scope)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (attribute_id, version) DO NOTHING",
-            vec![
-                attr.id.into(),
-                input.version().into(),
-                advice.recommendation.as_str().into(),
-                advice.risk_score.into(),
-                advice.rationale.into(),
-                test.into(),
-            ],
-        )
-        .await?;
-    }
+             SELECT x.attribute_id, {}, x.recommendation, x.risk_score, x.rationale, x.in_scope
+             FROM jsonb_to_recordset($1) AS x(attribute_id bigint, recommendation text, risk_score smallint,
+                                              rationale text, in_scope boolean)
+             ON CONFLICT (attribute_id, version) DO NOTHING",
+            input.version()
+        ),
+        &decisions,
+    )
+    .await?;
     Ok((in_scope, attributes.len()))
 }
 

@@ -4,9 +4,8 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use super::scoping::parse_data_type;
-use super::{PhaseInput, PhaseResult, rows};
+use super::{PhaseInput, PhaseResult, insert_batch, rows};
 use crate::rules::comparison::{Outcome, compare};
-use crate::tracking::exec;
 
 #[derive(Debug, FromQueryResult)]
 struct Case {
@@ -14,6 +13,16 @@ struct Case {
     reported_value: Option<String>,
     data_type: String,
     evidence: Option<String>,
+}
+
+/// An execution to store.
+#[derive(Debug, Serialize)]
+struct NewExecution {
+    test_case_id: i64,
+    expected_value: Option<String>,
+    evidence_value: Option<String>,
+    result: &'static str,
+    comparison_detail: serde_json::Value,
 }
 
 /// How a run of tests came out.
@@ -36,7 +45,8 @@ pub async fn execute(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult
     )
     .await?;
     let mut summary = TestSummary::default();
-    for case in &cases {
+    let mut executions = Vec::with_capacity(cases.len());
+    for case in cases {
         let comparison =
             compare(parse_data_type(&case.data_type), case.reported_value.as_deref(), case.evidence.as_deref());
         match comparison.outcome {
@@ -44,20 +54,26 @@ pub async fn execute(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult
             Outcome::Fail => summary.failed += 1,
             Outcome::Inconclusive => summary.inconclusive += 1,
         }
-        exec(
-            db,
-            "INSERT INTO test_execution (test_case_id, run_number, expected_value, evidence_value, result, comparison_detail)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (test_case_id, run_number) DO NOTHING",
-            vec![
-                case.id.into(),
-                input.version().into(),
-                case.reported_value.clone().into(),
-                case.evidence.clone().into(),
-                comparison.outcome.as_str().into(),
-                comparison.detail.into(),
-            ],
-        )
-        .await?;
+        executions.push(NewExecution {
+            test_case_id: case.id,
+            expected_value: case.reported_value,
+            evidence_value: case.evidence,
+            result: comparison.outcome.as_str(),
+            comparison_detail: comparison.detail,
+        });
     }
+    insert_batch(
+        db,
+        &format!(
+            "INSERT INTO test_execution (test_case_id, run_number, expected_value, evidence_value, result, comparison_detail)
+             SELECT x.test_case_id, {}, x.expected_value, x.evidence_value, x.result, x.comparison_detail
+             FROM jsonb_to_recordset($1) AS x(test_case_id bigint, expected_value text, evidence_value text, result text,
+                                              comparison_detail jsonb)
+             ON CONFLICT (test_case_id, run_number) DO NOTHING",
+            input.version()
+        ),
+        &executions,
+    )
+    .await?;
     Ok(summary)
 }
