@@ -354,13 +354,28 @@ pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt
     .map(drop)
 }
 
-/// Marks an activity step completed.
-pub async fn activity_completed(db: &DatabaseConnection, attempt: &ActivityAttempt) -> Result<(), DbErr> {
+/// Records an activity step completed after `took` (one statement: the row is created here
+/// when the attempt was quick enough never to be shown running).
+pub async fn activity_completed(
+    db: &DatabaseConnection,
+    attempt: &ActivityAttempt,
+    took: std::time::Duration,
+) -> Result<(), DbErr> {
     exec(
         db,
-        "UPDATE workflow_step SET status = 'COMPLETED', completed_at = now(), error = NULL
-         WHERE execution_id = $1 AND step_key = $2",
-        vec![attempt.scope.execution_id.into(), attempt.step_key().into()],
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at, completed_at)
+         VALUES ($1, $2, $3, $4, 'ACTIVITY', 'COMPLETED', $5, now() - make_interval(secs => $6), now())
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET
+            status = 'COMPLETED', attempt = EXCLUDED.attempt, completed_at = now(), error = NULL,
+            started_at = COALESCE(workflow_step.started_at, EXCLUDED.started_at)",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.step_key().into(),
+            attempt.phase.map(|p| p.as_str().to_owned()).into(),
+            attempt.activity_type.clone().into(),
+            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
+            took.as_secs_f64().into(),
+        ],
     )
     .await
     .map(drop)
@@ -396,14 +411,20 @@ pub async fn activity_failed(
     .await?;
     exec(
         &txn,
-        "UPDATE workflow_step SET status = $3, error = $4, completed_at = CASE WHEN $5 THEN now() END
-         WHERE execution_id = $1 AND step_key = $2",
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at,
+                completed_at, error)
+         VALUES ($1, $2, $6, $7, 'ACTIVITY', $3, $8, now(), CASE WHEN $5 THEN now() END, $4)
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = $3, error = $4, attempt = EXCLUDED.attempt,
+            completed_at = CASE WHEN $5 THEN now() END",
         vec![
             attempt.scope.execution_id.into(),
             attempt.step_key().into(),
             if final_attempt { "FAILED" } else { "RUNNING" }.into(),
             error.into(),
             final_attempt.into(),
+            attempt.phase.map(|p| p.as_str().to_owned()).into(),
+            attempt.activity_type.clone().into(),
+            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
         ],
     )
     .await?;

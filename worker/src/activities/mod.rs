@@ -24,6 +24,9 @@ use crate::tracking::{
     ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_slow, activity_started,
 };
 
+/// How long an attempt runs before its step is shown RUNNING.
+const SHOW_RUNNING_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// What activities need.
 pub struct Deps {
     pub db: DatabaseConnection,
@@ -91,20 +94,31 @@ impl Deps {
             kind: envelope.kind.as_str(),
             attempt: info.attempt,
         };
-        activity_started(&self.db, &attempt).await.map_err(db_error)?;
         let began = std::time::Instant::now();
-        if let Some(fault) =
-            envelope.fault.as_ref().filter(|f| self.faults_enabled && f.delay_ms > 0 && info.attempt == 1)
-        {
-            tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
-        }
-        let result = match self.injected(envelope.fault.as_ref(), info.attempt) {
-            Some(fault) => Err(fault),
-            None => work().await,
+        let work = async {
+            if let Some(fault) =
+                envelope.fault.as_ref().filter(|f| self.faults_enabled && f.delay_ms > 0 && info.attempt == 1)
+            {
+                tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
+            }
+            match self.injected(envelope.fault.as_ref(), info.attempt) {
+                Some(fault) => Err(fault),
+                None => work().await,
+            }
+        };
+        tokio::pin!(work);
+        // Most attempts finish in milliseconds: their step row is written once, at the end. One
+        // still running after a moment is shown RUNNING meanwhile, for dashboards and operators.
+        let result = tokio::select! {
+            result = &mut work => result,
+            () = tokio::time::sleep(SHOW_RUNNING_AFTER) => {
+                activity_started(&self.db, &attempt).await.map_err(db_error)?;
+                work.await
+            }
         };
         match result {
             Ok(value) => {
-                activity_completed(&self.db, &attempt).await.map_err(db_error)?;
+                activity_completed(&self.db, &attempt, began.elapsed()).await.map_err(db_error)?;
                 let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
                 if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
                     activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;
