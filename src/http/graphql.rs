@@ -46,11 +46,21 @@ pub fn subscriptions(state: &AppState) -> MethodRouter {
         // The extractor keeps the negotiated protocol to itself; the header says which it was.
         let offered = headers.get(header::SEC_WEBSOCKET_PROTOCOL).and_then(|v| v.to_str().ok()).unwrap_or_default();
         let transport_ws = offered.split(',').any(|p| p.trim() == "graphql-transport-ws");
+        // Subscribers mostly sit idle: small buffers keep an open socket cheap (the defaults
+        // reserve 128 KiB each way), and eager writes deliver an event the moment it is ready.
         upgrade
             .protocols(ALL_WEBSOCKET_PROTOCOLS)
+            .read_buffer_size(SOCKET_BUFFER)
+            .write_buffer_size(0)
+            .max_message_size(MAX_CLIENT_MESSAGE)
             .on_upgrade(move |socket| serve_socket(state, protocol, transport_ws, socket))
     })
 }
+
+/// Read buffer of one websocket.
+const SOCKET_BUFFER: usize = 4 * 1024;
+/// Largest message a client may send (subscribe requests are small).
+const MAX_CLIENT_MESSAGE: usize = 64 * 1024;
 
 /// How long a client has to send `connection_init`.
 const INIT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
