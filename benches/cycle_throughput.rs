@@ -33,6 +33,9 @@
 //! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
 //! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
 
+#[path = "common/scratch_db.rs"]
+mod scratch_db;
+
 use std::collections::BTreeSet;
 use std::future::Future;
 use std::io::Write;
@@ -62,6 +65,8 @@ use worker::messages::{ReportOutcome, ReportRun, StartCycle, cycle_workflow_id, 
 use worker::runner::{TemporalTarget, WorkerConfig, connect, run_worker};
 use worker::settings::{ActivityKind, WorkflowSettings};
 use worker::workflows::EnhancedTestCycleWorkflow;
+
+use scratch_db::ScratchDatabase;
 
 /// The demo password the bench database is seeded with.
 const DEMO_PASSWORD: &str = "synapse-demo";
@@ -163,7 +168,7 @@ fn main() -> anyhow::Result<()> {
 
 /// Creates the database, measures both runs, always drops the database, then reports.
 async fn run(settings: &Settings) -> anyhow::Result<()> {
-    let database = BenchDatabase::create(&settings.server_url).await?;
+    let database = BenchDatabase::create(&settings.server_url, "synapse_bench", DEMO_PASSWORD).await?;
     let outcome = measure_both(settings, &database).await;
     database.drop_now().await;
     let report = outcome?;
@@ -178,41 +183,7 @@ async fn run(settings: &Settings) -> anyhow::Result<()> {
 // ---------------------------------------------------------------------------------------------
 
 /// The bench's own database, migrated and seeded.
-struct BenchDatabase {
-    name: String,
-    server_url: String,
-    url: String,
-}
-
-impl BenchDatabase {
-    async fn create(server_url: &str) -> anyhow::Result<Self> {
-        let name = format!("synapse_bench_{}", std::process::id());
-        let admin = synapse::db::connect(&format!("{server_url}/postgres")).await?;
-        // A crashed earlier run with the same pid may have left it behind.
-        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await?;
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.context("creating the bench database")?;
-        admin.close().await?;
-        let url = format!("{server_url}/{name}");
-        let db = synapse::db::connect(&url).await?;
-        synapse::db::migrate_up(&db).await?;
-        synapse::seed::run(&db, DEMO_PASSWORD).await.context("seeding the bench database")?;
-        db.close().await?;
-        Ok(Self { name, server_url: server_url.to_owned(), url })
-    }
-
-    /// Drops the database, forcing out the workers' idle connections; a failure is only reported.
-    async fn drop_now(&self) {
-        let dropped = async {
-            let admin = synapse::db::connect(&format!("{}/postgres", self.server_url)).await?;
-            admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await?;
-            admin.close().await?;
-            anyhow::Ok(())
-        };
-        if let Err(err) = dropped.await {
-            eprintln!("could not drop {}: {err:#}", self.name);
-        }
-    }
-}
+type BenchDatabase = ScratchDatabase;
 
 async fn scalar(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> anyhow::Result<i64> {
     let row = db

@@ -45,6 +45,9 @@
 //! `DATABASE_URL` names the PostgreSQL server (a database name in it is ignored; default
 //! `postgres://postgres@127.0.0.1:5432`).
 
+#[path = "common/scratch_db.rs"]
+mod scratch_db;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::time::{Duration, Instant};
@@ -60,6 +63,8 @@ use worker::events::{EventKind, NewEvent};
 mod client;
 
 use client::{JsonPath, LatencySummary, LoadConfig, Swarm, ms, now_micros};
+
+use scratch_db::ScratchDatabase;
 
 /// The demo password the bench database is seeded with.
 const DEMO_PASSWORD: &str = "synapse-demo";
@@ -202,26 +207,17 @@ async fn run(settings: &Settings) -> anyhow::Result<()> {
 // Database, server, HTTP
 // ---------------------------------------------------------------------------------------------
 
-/// The bench's own database, migrated and seeded.
+/// The bench's own database, migrated and seeded, and the demo cycle the events belong to.
 struct BenchDatabase {
-    name: String,
-    server_url: String,
+    scratch: ScratchDatabase,
     url: String,
     cycle_id: i64,
 }
 
 impl BenchDatabase {
     async fn create(server_url: &str) -> anyhow::Result<Self> {
-        let name = format!("synapse_bench_ws_{}", std::process::id());
-        let admin = synapse::db::connect(&format!("{server_url}/postgres")).await?;
-        // A crashed earlier run with the same pid may have left it behind.
-        admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await?;
-        admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.context("creating the bench database")?;
-        admin.close().await?;
-        let url = format!("{server_url}/{name}");
-        let db = synapse::db::connect(&url).await?;
-        synapse::db::migrate_up(&db).await?;
-        synapse::seed::run(&db, DEMO_PASSWORD).await.context("seeding the bench database")?;
+        let scratch = ScratchDatabase::create(server_url, "synapse_bench_ws", DEMO_PASSWORD).await?;
+        let db = synapse::db::connect(&scratch.url).await?;
         let row = db
             .query_one_raw(Statement::from_sql_and_values(
                 DbBackend::Postgres,
@@ -232,20 +228,12 @@ impl BenchDatabase {
             .ok_or_else(|| anyhow!("the seed made no cycle named {DEMO_CYCLE:?}"))?;
         let cycle_id: i64 = row.try_get_by_index(0)?;
         db.close().await?;
-        Ok(Self { name, server_url: server_url.to_owned(), url, cycle_id })
+        Ok(Self { url: scratch.url.clone(), scratch, cycle_id })
     }
 
-    /// Drops the database, forcing out any connection left; a failure is only reported.
+    /// Drops the database; a failure is only reported.
     async fn drop_now(&self) {
-        let dropped = async {
-            let admin = synapse::db::connect(&format!("{}/postgres", self.server_url)).await?;
-            admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).await?;
-            admin.close().await?;
-            anyhow::Ok(())
-        };
-        if let Err(err) = dropped.await {
-            eprintln!("could not drop {}: {err:#}", self.name);
-        }
+        self.scratch.drop_now().await;
     }
 }
 
