@@ -80,6 +80,17 @@ impl From<DbErr> for AppError {
     }
 }
 
+impl From<crate::auth::AuthError> for AppError {
+    fn from(err: crate::auth::AuthError) -> Self {
+        use crate::auth::AuthError;
+        Self::Unauthenticated(match err {
+            AuthError::Missing => "missing bearer token",
+            AuthError::Expired => "token expired",
+            AuthError::Invalid => "invalid token",
+        })
+    }
+}
+
 impl From<anyhow::Error> for AppError {
     fn from(err: anyhow::Error) -> Self {
         Self::Internal(err)

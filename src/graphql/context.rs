@@ -32,9 +32,8 @@ impl ContextExt for Context<'_> {
     fn viewer(&self) -> AppResult<&Viewer> {
         match self.data_opt::<Identity>() {
             Some(Ok(viewer)) => Ok(viewer),
-            Some(Err(AuthError::Expired)) => Err(AppError::Unauthenticated("token expired")),
-            Some(Err(AuthError::Invalid)) => Err(AppError::Unauthenticated("invalid token")),
-            Some(Err(AuthError::Missing)) | None => Err(AppError::Unauthenticated("missing bearer token")),
+            Some(Err(err)) => Err((*err).into()),
+            None => Err(AuthError::Missing.into()),
         }
     }
 

@@ -33,13 +33,7 @@ pub async fn start_workflow(
     let authorization = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok());
     let viewer = match state.keys.identify(authorization) {
         Ok(viewer) => viewer,
-        Err(err) => {
-            return error(&AppError::Unauthenticated(match err {
-                crate::auth::AuthError::Missing => "missing bearer token",
-                crate::auth::AuthError::Expired => "token expired",
-                crate::auth::AuthError::Invalid => "invalid token",
-            }));
-        }
+        Err(err) => return error(&err.into()),
     };
     let body: StartBody = match body.map(|Json(v)| serde_json::from_value(v)).transpose() {
         Ok(body) => body.unwrap_or_default(),
