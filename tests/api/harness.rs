@@ -426,6 +426,26 @@ impl TestApp {
         port
     }
 
+    /// The demo cycle, trimmed to the one report numbered `report_number` (a short run).
+    pub async fn demo_cycle_with_only(&self, report_number: &str) -> i64 {
+        let cycle = self.scalar("SELECT min(id) FROM test_cycle").await;
+        self.exec(&format!(
+            "DELETE FROM cycle_report WHERE cycle_id = {cycle}
+               AND report_id <> (SELECT id FROM report WHERE report_number = '{report_number}')"
+        ))
+        .await;
+        cycle
+    }
+
+    /// Waits until `count` subscriptions are active on this app's event hub.
+    pub async fn wait_subscribed(&self, count: i64) {
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
+        while self.hub.metrics().active_subscriptions.load(Ordering::SeqCst) < count {
+            assert!(std::time::Instant::now() < deadline, "{count} subscriptions did not start");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
     /// Waits until the event listener is listening.
     pub async fn wait_listening(&self) {
         let deadline = std::time::Instant::now() + Duration::from_secs(30);

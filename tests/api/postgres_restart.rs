@@ -34,11 +34,7 @@ async fn postgres_restart_loses_nothing_for_connected_subscribers() {
     app.wait_listening().await;
     let port = app.serve().await;
     let manager = app.login("test-manager").await;
-    let cycle = app.scalar("SELECT min(id) FROM test_cycle").await;
-    app.exec(&format!(
-        "DELETE FROM cycle_report WHERE cycle_id = {cycle} AND report_id <> (SELECT id FROM report WHERE report_number = 'FR Y-9C')"
-    ))
-    .await;
+    let cycle = app.demo_cycle_with_only("FR Y-9C").await;
     let mut client = WsClient::connect(port, &manager).await;
     client
         .subscribe(
@@ -47,7 +43,7 @@ async fn postgres_restart_loses_nothing_for_connected_subscribers() {
             json!({ "c": cycle.to_string() }),
         )
         .await;
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.wait_subscribed(1).await;
     let body = app
         .gql(
             &manager,

@@ -12,6 +12,26 @@ use crate::ws::WsClient;
 const EVENTS: &str = "subscription($c: ID, $after: Int) { workflowEvents(cycleId: $c, afterSeq: $after) { seq kind status phase cycleId } }";
 const TRANSITIONS: &str = "subscription($c: ID!) { phaseTransitions(cycleId: $c) { seq kind status phase reportId } }";
 
+async fn start_auto(app: &TestApp, token: &str, cycle: i64) {
+    let body = app
+        .gql(
+            token,
+            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: AUTO}) { id } }",
+            json!({ "c": cycle.to_string() }),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+}
+
+/// Waits until the server on `port` reports `count` active subscriptions.
+async fn wait_subscribed_at(port: u16, count: u64) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while metric(&http(port, "GET", "/metrics", None, None).await.1, "synapse_active_subscriptions") < count {
+        assert!(std::time::Instant::now() < deadline, "{count} subscriptions did not start on port {port}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
+
 fn demo_cycle() -> &'static str {
     "SELECT min(id) FROM test_cycle"
 }
@@ -72,23 +92,11 @@ async fn a_running_cycles_phase_transitions_arrive_in_order() {
     app.wait_listening().await;
     let port = app.serve().await;
     let manager = app.login("test-manager").await;
-    let cycle = app.scalar(demo_cycle()).await;
-    app.exec(&format!(
-        "DELETE FROM cycle_report WHERE cycle_id = {cycle} AND report_id <> (SELECT id FROM report WHERE report_number = 'FR Y-9C')"
-    ))
-    .await;
+    let cycle = app.demo_cycle_with_only("FR Y-9C").await;
     let mut client = WsClient::connect(port, &manager).await;
     client.subscribe("t", TRANSITIONS, json!({ "c": cycle.to_string() })).await;
-    // Give the subscription a moment to be registered before anything happens.
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let body = app
-        .gql(
-            &manager,
-            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: AUTO}) { id } }",
-            json!({ "c": cycle.to_string() }),
-        )
-        .await;
-    assert!(body["errors"].is_null(), "{body}");
+    app.wait_subscribed(1).await;
+    start_auto(&app, &manager, cycle).await;
     let mut received = Vec::new();
     while received.len() < 16 {
         let data = client.next_data("t").await;
@@ -150,7 +158,7 @@ async fn concurrent_writers_are_delivered_gap_free_in_commit_order() {
     let cycle = app.scalar(demo_cycle()).await;
     let mut client = WsClient::connect(port, &manager).await;
     client.subscribe("e", EVENTS, json!({ "c": cycle.to_string() })).await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.wait_subscribed(1).await;
 
     // The first writer holds its transaction open after appending; the second must wait for it,
     // so neither can commit "out of order" past a number someone already read.
@@ -196,11 +204,7 @@ async fn concurrent_writers_are_delivered_gap_free_in_commit_order() {
 async fn two_api_processes_both_deliver_the_events_one_worker_writes() {
     let app = TestApp::spawn().await;
     app.start_worker();
-    let cycle = app.scalar(demo_cycle()).await;
-    app.exec(&format!(
-        "DELETE FROM cycle_report WHERE cycle_id = {cycle} AND report_id <> (SELECT id FROM report WHERE report_number = 'FR Y-9C')"
-    ))
-    .await;
+    let cycle = app.demo_cycle_with_only("FR Y-9C").await;
     let ports = [free_port(), free_port()];
     let _servers: Vec<_> =
         ports.iter().map(|port| app.spawn_binary(&["serve"], &[("BIND_ADDR", format!("127.0.0.1:{port}"))])).collect();
@@ -214,15 +218,10 @@ async fn two_api_processes_both_deliver_the_events_one_worker_writes() {
         client.subscribe("t", TRANSITIONS, json!({ "c": cycle.to_string() })).await;
         clients.push(client);
     }
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    let body = app
-        .gql(
-            &manager,
-            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: AUTO}) { id } }",
-            json!({ "c": cycle.to_string() }),
-        )
-        .await;
-    assert!(body["errors"].is_null(), "{body}");
+    for port in ports {
+        wait_subscribed_at(port, 1).await;
+    }
+    start_auto(&app, &manager, cycle).await;
     let mut per_server = Vec::new();
     for client in &mut clients {
         let mut seqs = Vec::new();

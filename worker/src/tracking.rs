@@ -333,6 +333,20 @@ impl ActivityAttempt {
     fn step_key(&self) -> String {
         format!("activity:{}", self.activity_id)
     }
+
+    /// An event about this attempt.
+    fn event(&self, kind: EventKind, status: &str, detail: serde_json::Value, key: String) -> NewEvent {
+        NewEvent {
+            cycle_id: self.scope.cycle_id,
+            report_id: self.scope.report_id,
+            execution_id: Some(self.scope.execution_id),
+            phase: self.phase,
+            kind,
+            status: status.to_owned(),
+            detail,
+            key,
+        }
+    }
 }
 
 /// Marks an activity step running (one step row however many attempts).
@@ -443,24 +457,11 @@ pub async fn activity_failed(
             )
             .await?;
         }
-        events::append(
-            &txn,
-            NewEvent {
-                cycle_id: attempt.scope.cycle_id,
-                report_id: attempt.scope.report_id,
-                execution_id: Some(attempt.scope.execution_id),
-                phase: attempt.phase,
-                kind,
-                status: "FAILED".to_owned(),
-                detail: json!({ "activity": attempt.activity_type, "attempt": attempt.attempt, "error": error,
-                            "nextRetryDelayMs": next_retry_delay_ms }),
-                key: format!(
-                    "retry:{}:{}:{}:{}",
-                    attempt.workflow_id, attempt.run_id, attempt.activity_id, attempt.attempt
-                ),
-            },
-        )
-        .await?;
+        let detail = json!({ "activity": attempt.activity_type, "attempt": attempt.attempt, "error": error,
+                             "nextRetryDelayMs": next_retry_delay_ms });
+        let key =
+            format!("retry:{}:{}:{}:{}", attempt.workflow_id, attempt.run_id, attempt.activity_id, attempt.attempt);
+        events::append(&txn, attempt.event(kind, "FAILED", detail, key)).await?;
     }
     txn.commit().await
 }
@@ -483,20 +484,8 @@ pub async fn activity_slow(db: &DatabaseConnection, attempt: &ActivityAttempt, e
     )
     .await?;
     if raised > 0 {
-        events::append(
-            &txn,
-            NewEvent {
-                cycle_id: attempt.scope.cycle_id,
-                report_id: attempt.scope.report_id,
-                execution_id: Some(attempt.scope.execution_id),
-                phase: attempt.phase,
-                kind: EventKind::AlertRaised,
-                status: "SLOW_STEP".to_owned(),
-                detail: json!({ "activity": attempt.activity_type, "elapsedMs": elapsed_ms }),
-                key,
-            },
-        )
-        .await?;
+        let detail = json!({ "activity": attempt.activity_type, "elapsedMs": elapsed_ms });
+        events::append(&txn, attempt.event(EventKind::AlertRaised, "SLOW_STEP", detail, key)).await?;
     }
     txn.commit().await
 }
