@@ -1,0 +1,45 @@
+// Browser test: a MANUAL run puts a task in the report owner's inbox, and approving it there completes it.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cancelWorkflow, createCycle, findTask, startWorkflow, waitForOpenTask } from './support/api';
+import { launchBrowser, newPage, signIn } from './support/browser';
+
+describe('task inbox', () => {
+  let browser: Browser;
+  let page: Page;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await cleanup?.().catch(() => undefined);
+    await browser.close();
+  });
+
+  it('lists the open task and approves it', async () => {
+    const cycle = await createCycle(`e2e manual run ${Date.now()}`, 1);
+    const executionId = await startWorkflow(cycle.token, cycle.id, 'MANUAL');
+    cleanup = () => cancelWorkflow(cycle.token, executionId);
+    const task = await waitForOpenTask('report-owner', cycle.id);
+
+    await signIn(page, 'report-owner');
+    await page.goto('/inbox');
+    const card = page.getByTestId(`task-${task.id}`);
+    await card.waitFor();
+    expect(await card.innerText()).toContain(cycle.name);
+
+    // Rejecting needs a comment: the form says so before anything is sent.
+    await card.getByRole('radio', { name: 'Reject' }).check();
+    await card.getByRole('button', { name: 'Reject' }).click();
+    await card.getByText('a comment is required').waitFor();
+
+    await card.getByRole('radio', { name: 'Approve' }).check();
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+
+    const decided = await findTask('report-owner', task.id);
+    expect(decided?.status).toBe('COMPLETED');
+    expect(decided?.decision).toBe('APPROVE');
+  });
+});

@@ -1,0 +1,28 @@
+// Browser test: the monitoring dashboard shows numbers from the API and goes live.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, signIn } from './support/browser';
+
+describe('workflow monitoring dashboard', () => {
+  let browser: Browser;
+  let page: Page;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => browser.close());
+
+  it('renders run counts, task counts and per-phase durations', async () => {
+    await signIn(page, 'test-manager');
+    await page.goto('/workflow-monitoring');
+    await page.getByTestId('metric-total').waitFor();
+    for (const id of ['total', 'running', 'completed', 'failed', 'open-tasks', 'compensations']) {
+      const value = await page.getByTestId(`metric-${id}`).locator('.tile__value').innerText();
+      expect(value, id).toMatch(/^\d+$/);
+    }
+    expect(Number(await page.getByTestId('metric-total').locator('.tile__value').innerText())).toBeGreaterThan(0);
+    expect(await page.getByTestId('metric-success-rate').locator('.tile__value').innerText()).toMatch(/^(\d+(\.\d)?%|—)$/);
+    expect(await page.locator('[data-testid^="duration-"]').count()).toBe(8);
+    await page.locator('[data-live="live"]').first().waitFor();
+  });
+});

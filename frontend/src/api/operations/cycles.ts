@@ -1,0 +1,167 @@
+// GraphQL operations for test cycles: the list, one cycle with its current run, and creating one.
+import { graphql } from '../../gql';
+
+export const CyclesQuery = graphql(`
+  query Cycles($first: Int) {
+    cycles(first: $first) {
+      totalCount
+      nodes {
+        id
+        name
+        status
+        startDate
+        endDate
+        testManager {
+          displayName
+        }
+        reports {
+          id
+        }
+        currentExecution {
+          id
+          status
+          approvalMode
+          startedAt
+        }
+      }
+    }
+  }
+`);
+
+export const CycleDetailQuery = graphql(`
+  query CycleDetail($id: ID!) {
+    cycle(id: $id) {
+      id
+      name
+      description
+      status
+      startDate
+      endDate
+      testManager {
+        displayName
+      }
+      cycleReports {
+        id
+        status
+        currentPhase
+        tester {
+          displayName
+        }
+        report {
+          id
+          name
+          reportNumber
+        }
+      }
+      currentExecution {
+        id
+        workflowId
+        status
+        version
+        approvalMode
+        currentPhase
+        startedAt
+        completedAt
+        durationSeconds
+        error
+        temporalUiUrl
+        children {
+          id
+          status
+          currentPhase
+          startedAt
+          completedAt
+          durationSeconds
+          error
+          report {
+            id
+            name
+            reportNumber
+          }
+          steps {
+            id
+            phase
+            name
+            stepType
+            status
+            attempt
+            startedAt
+            completedAt
+            durationSeconds
+            waitingSeconds
+            error
+          }
+          retryLogs {
+            id
+            activityType
+            activityKind
+            attempt
+            error
+            failedAt
+          }
+          compensationLogs {
+            id
+            phase
+            strategy
+            status
+            failure
+            startedAt
+          }
+        }
+      }
+      observations {
+        id
+        title
+        severity
+        status
+        attributeName
+        lobCode
+        failureCount
+        testedCount
+        report {
+          reportNumber
+        }
+      }
+      testReports {
+        id
+        version
+        status
+        html
+        report {
+          id
+          name
+          reportNumber
+        }
+      }
+    }
+  }
+`);
+
+export const ReportsQuery = graphql(`
+  query Reports {
+    reports(first: 100) {
+      nodes {
+        id
+        name
+        reportNumber
+      }
+    }
+  }
+`);
+
+export const CreateCycleMutation = graphql(`
+  mutation CreateCycle($input: CreateCycleInput!) {
+    createCycle(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+export const AddReportsToCycleMutation = graphql(`
+  mutation AddReportsToCycle($cycleId: ID!, $reportIds: [ID!]!) {
+    addReportsToCycle(cycleId: $cycleId, reportIds: $reportIds) {
+      id
+    }
+  }
+`);

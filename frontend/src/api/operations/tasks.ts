@@ -1,0 +1,70 @@
+// GraphQL operations for the task inbox: listing tasks, deciding them, submitting evidence.
+import { graphql } from '../../gql';
+
+export const InboxTasksQuery = graphql(`
+  query InboxTasks($open: Boolean, $mine: Boolean) {
+    tasks(first: 50, open: $open, mine: $mine) {
+      totalCount
+      nodes {
+        id
+        title
+        phase
+        kind
+        assigneeRole
+        assignee {
+          id
+          displayName
+        }
+        round
+        status
+        dueAt
+        decision
+        comment
+        decidedAutomatically
+        decidedAt
+        decidedBy {
+          displayName
+        }
+        createdAt
+        cycle {
+          id
+          name
+        }
+        report {
+          reportNumber
+        }
+        testCases {
+          id
+          attributeName
+          sampleKey
+          reportedValue
+          evidence
+          evidenceVersion
+          documentRef
+          result
+        }
+      }
+    }
+  }
+`);
+
+export const CompleteTaskMutation = graphql(`
+  mutation CompleteTask($taskId: ID!, $input: TaskDecisionInput!) {
+    completeTask(taskId: $taskId, input: $input) {
+      id
+      status
+      decision
+    }
+  }
+`);
+
+export const SubmitEvidenceMutation = graphql(`
+  mutation SubmitEvidence($testCaseId: ID!, $value: String!, $documentRef: String) {
+    submitEvidence(testCaseId: $testCaseId, value: $value, documentRef: $documentRef) {
+      id
+      evidence
+      evidenceVersion
+      documentRef
+    }
+  }
+`);

@@ -1,0 +1,36 @@
+// GraphQL operations that control a cycle's workflow and follow its event log live.
+import { graphql } from '../../gql';
+
+export const StartWorkflowMutation = graphql(`
+  mutation StartWorkflow($cycleId: ID!, $input: StartWorkflowInput) {
+    startWorkflow(cycleId: $cycleId, input: $input) {
+      id
+      status
+    }
+  }
+`);
+
+export const CancelWorkflowMutation = graphql(`
+  mutation CancelWorkflow($executionId: ID!, $reason: String!) {
+    cancelWorkflow(executionId: $executionId, reason: $reason) {
+      id
+      status
+    }
+  }
+`);
+
+export const WorkflowEventsSubscription = graphql(`
+  subscription WorkflowEvents($cycleId: ID, $executionId: ID, $afterSeq: Int) {
+    workflowEvents(cycleId: $cycleId, executionId: $executionId, afterSeq: $afterSeq) {
+      seq
+      at
+      cycleId
+      reportId
+      executionId
+      phase
+      kind
+      status
+      detail
+    }
+  }
+`);

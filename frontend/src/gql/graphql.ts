@@ -1,0 +1,672 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Whether people decide the human steps, or the workflow does. */
+export type ApprovalMode =
+  | 'AUTO'
+  | 'MANUAL';
+
+/** How a failed phase is compensated. */
+export type CompensationAction =
+  | 'MANUAL_INTERVENTION'
+  | 'NOTIFY'
+  | 'PARTIAL_ROLLBACK'
+  | 'ROLLBACK'
+  | 'SKIP';
+
+/** A new test cycle. */
+export type CreateCycleInput = {
+  /** What the cycle is for. */
+  description?: string;
+  /** Last day of testing; not before `startDate`. */
+  endDate: string;
+  /** Name, 1 to 200 characters. */
+  name: string;
+  /** First day of testing. */
+  startDate: string;
+  /** The owning test manager; defaults to the caller, and an admin must name one. */
+  testManagerId?: string | number | null | undefined;
+};
+
+/** Where one report of a cycle stands. */
+export type CycleReportStatus =
+  | 'CANCELLED'
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'NOT_STARTED';
+
+/** Where a test cycle stands. */
+export type CycleStatus =
+  | 'ACTIVE'
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'ON_HOLD'
+  | 'PLANNED';
+
+/** A decision on a human step. */
+export type Decision =
+  | 'APPROVE'
+  | 'REJECT'
+  | 'REQUEST_CHANGES';
+
+/** Where a workflow execution stands. */
+export type ExecutionStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'TERMINATED'
+  | 'TIMED_OUT';
+
+/** A failure to inject into a phase's work (testing only). */
+export type FaultInput = {
+  /** Make the first attempt take this many milliseconds first. */
+  delayMs?: number;
+  /** How many attempts fail before one succeeds (a large number: all of them). */
+  failingAttempts: number;
+  /** Fail as a business error, not retried. */
+  nonRetryable?: boolean;
+  /** The phase whose work fails. */
+  phase: Phase;
+  /** Only in this review round. */
+  round?: number | null | undefined;
+};
+
+/** One of the eight testing phases. */
+export type Phase =
+  | 'DATA_OWNER_IDENTIFICATION'
+  | 'FINALIZE_TEST_REPORT'
+  | 'OBSERVATION_MANAGEMENT'
+  | 'PLANNING'
+  | 'REQUEST_FOR_INFORMATION'
+  | 'SAMPLE_SELECTION'
+  | 'SCOPING'
+  | 'TEST_EXECUTION';
+
+/** A user's role. */
+export type Role =
+  | 'ADMIN'
+  | 'DATA_EXECUTIVE'
+  | 'DATA_OWNER'
+  | 'REPORT_OWNER'
+  | 'REPORT_OWNER_EXECUTIVE'
+  | 'TESTER'
+  | 'TEST_MANAGER';
+
+/** How to start a cycle's workflow. */
+export type StartWorkflowInput = {
+  /** MANUAL (people decide each human step) or AUTO (the workflow decides, recorded as automatic). */
+  approvalMode?: ApprovalMode;
+  /** Failures to inject; only on a server started with SYNAPSE_TESTING_FAULTS=true. */
+  faults?: Array<FaultInput> | null | undefined;
+  /** Only these reports of the cycle (default: every report). */
+  reportIds?: Array<string | number> | null | undefined;
+  /** Phases to skip (default: none); they are recorded as SKIPPED. */
+  skipPhases?: Array<Phase> | null | undefined;
+  /** Every human step's SLA in seconds; only on a server started with SYNAPSE_TESTING_FAULTS=true. */
+  slaSeconds?: number | null | undefined;
+  /** Pin the run to this workflow version (default: the current one). */
+  version?: string | null | undefined;
+};
+
+/** Where a workflow step stands. */
+export type StepStatus =
+  | 'CANCELLED'
+  | 'COMPENSATED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'PENDING'
+  | 'RUNNING'
+  | 'SKIPPED'
+  | 'WAITING';
+
+/** A decision on a human task. */
+export type TaskDecisionInput = {
+  /** Why; required for REJECT and REQUEST_CHANGES (it goes back to the phase). */
+  comment?: string | null | undefined;
+  /** APPROVE, REJECT or REQUEST_CHANGES. */
+  decision: Decision;
+  /** Structured changes, e.g. `{"overrides": [...]}` for scoping or `{"exclude": [...]}` for attributes. */
+  payload?: unknown;
+};
+
+/** What a human task asks for. */
+export type TaskKind =
+  | 'APPROVAL'
+  | 'ASSIGNMENT'
+  | 'EVIDENCE'
+  | 'REVIEW'
+  | 'SIGN_OFF';
+
+/** Where a human task stands. */
+export type TaskStatus =
+  | 'CANCELLED'
+  | 'COMPLETED'
+  | 'EXPIRED'
+  | 'OPEN';
+
+export type LoginMutationVariables = Exact<{
+  username: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login: { token: string, user: { id: string, username: string, displayName: string, role: Role } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, username: string, displayName: string, role: Role } };
+
+export type CyclesQueryVariables = Exact<{
+  first?: number | null | undefined;
+}>;
+
+
+export type CyclesQuery = { cycles: { totalCount: number, nodes: Array<{ id: string, name: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, reports: Array<{ id: string }>, currentExecution: { id: string, status: ExecutionStatus, approvalMode: ApprovalMode, startedAt: string } | null }> } };
+
+export type CycleDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, startedAt: string }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
+
+export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportsQuery = { reports: { nodes: Array<{ id: string, name: string, reportNumber: string }> } };
+
+export type CreateCycleMutationVariables = Exact<{
+  input: CreateCycleInput;
+}>;
+
+
+export type CreateCycleMutation = { createCycle: { id: string, name: string } };
+
+export type AddReportsToCycleMutationVariables = Exact<{
+  cycleId: string | number;
+  reportIds: Array<string | number> | string | number;
+}>;
+
+
+export type AddReportsToCycleMutation = { addReportsToCycle: { id: string } };
+
+export type MonitoringQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonitoringQuery = { all: { totalCount: number }, pending: { totalCount: number }, running: { totalCount: number }, completed: { totalCount: number }, failed: { totalCount: number }, cancelled: { totalCount: number }, terminated: { totalCount: number }, timedOut: { totalCount: number }, recent: { nodes: Array<{ id: string, status: ExecutionStatus, approvalMode: ApprovalMode, version: string, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, currentPhase: Phase | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, steps: Array<{ phase: Phase | null, stepType: string, status: StepStatus, attempt: number, durationSeconds: number | null, waitingSeconds: number }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string, nextRetryDelayMs: number | null }> }> }, openTasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, dueAt: string | null, createdAt: string, cycle: { id: string, name: string } | null }> }, compensationLogs: { totalCount: number, nodes: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, operatorAction: string | null, startedAt: string, completedAt: string | null, execution: { id: string, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null } | null }> }, workflowVersions: Array<{ version: string, current: boolean, features: Array<string>, canMigrateTo: Array<string>, executionCount: number, runningCount: number }> };
+
+export type InboxTasksQueryVariables = Exact<{
+  open?: boolean | null | undefined;
+  mine?: boolean | null | undefined;
+}>;
+
+
+export type InboxTasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, round: number, status: TaskStatus, dueAt: string | null, decision: Decision | null, comment: string | null, decidedAutomatically: boolean, decidedAt: string | null, createdAt: string, assignee: { id: string, displayName: string } | null, decidedBy: { displayName: string } | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, testCases: Array<{ id: string, attributeName: string, sampleKey: string, reportedValue: string | null, evidence: string | null, evidenceVersion: number | null, documentRef: string | null, result: string | null }> }> } };
+
+export type CompleteTaskMutationVariables = Exact<{
+  taskId: string | number;
+  input: TaskDecisionInput;
+}>;
+
+
+export type CompleteTaskMutation = { completeTask: { id: string, status: TaskStatus, decision: Decision | null } };
+
+export type SubmitEvidenceMutationVariables = Exact<{
+  testCaseId: string | number;
+  value: string;
+  documentRef?: string | null | undefined;
+}>;
+
+
+export type SubmitEvidenceMutation = { submitEvidence: { id: string, evidence: string | null, evidenceVersion: number | null, documentRef: string | null } };
+
+export type StartWorkflowMutationVariables = Exact<{
+  cycleId: string | number;
+  input?: StartWorkflowInput | null | undefined;
+}>;
+
+
+export type StartWorkflowMutation = { startWorkflow: { id: string, status: ExecutionStatus } };
+
+export type CancelWorkflowMutationVariables = Exact<{
+  executionId: string | number;
+  reason: string;
+}>;
+
+
+export type CancelWorkflowMutation = { cancelWorkflow: { id: string, status: ExecutionStatus } };
+
+export type WorkflowEventsSubscriptionVariables = Exact<{
+  cycleId?: string | number | null | undefined;
+  executionId?: string | number | null | undefined;
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type WorkflowEventsSubscription = { workflowEvents: { seq: number, at: string, cycleId: string, reportId: string | null, executionId: string | null, phase: Phase | null, kind: string, status: string, detail: unknown } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    token
+    user {
+      id
+      username
+      displayName
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    username
+    displayName
+    role
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const CyclesDocument = new TypedDocumentString(`
+    query Cycles($first: Int) {
+  cycles(first: $first) {
+    totalCount
+    nodes {
+      id
+      name
+      status
+      startDate
+      endDate
+      testManager {
+        displayName
+      }
+      reports {
+        id
+      }
+      currentExecution {
+        id
+        status
+        approvalMode
+        startedAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CyclesQuery, CyclesQueryVariables>;
+export const CycleDetailDocument = new TypedDocumentString(`
+    query CycleDetail($id: ID!) {
+  cycle(id: $id) {
+    id
+    name
+    description
+    status
+    startDate
+    endDate
+    testManager {
+      displayName
+    }
+    cycleReports {
+      id
+      status
+      currentPhase
+      tester {
+        displayName
+      }
+      report {
+        id
+        name
+        reportNumber
+      }
+    }
+    currentExecution {
+      id
+      workflowId
+      status
+      version
+      approvalMode
+      currentPhase
+      startedAt
+      completedAt
+      durationSeconds
+      error
+      temporalUiUrl
+      children {
+        id
+        status
+        currentPhase
+        startedAt
+        completedAt
+        durationSeconds
+        error
+        report {
+          id
+          name
+          reportNumber
+        }
+        steps {
+          id
+          phase
+          name
+          stepType
+          status
+          attempt
+          startedAt
+          completedAt
+          durationSeconds
+          waitingSeconds
+          error
+        }
+        retryLogs {
+          id
+          activityType
+          activityKind
+          attempt
+          error
+          failedAt
+        }
+        compensationLogs {
+          id
+          phase
+          strategy
+          status
+          failure
+          startedAt
+        }
+      }
+    }
+    observations {
+      id
+      title
+      severity
+      status
+      attributeName
+      lobCode
+      failureCount
+      testedCount
+      report {
+        reportNumber
+      }
+    }
+    testReports {
+      id
+      version
+      status
+      html
+      report {
+        id
+        name
+        reportNumber
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CycleDetailQuery, CycleDetailQueryVariables>;
+export const ReportsDocument = new TypedDocumentString(`
+    query Reports {
+  reports(first: 100) {
+    nodes {
+      id
+      name
+      reportNumber
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const CreateCycleDocument = new TypedDocumentString(`
+    mutation CreateCycle($input: CreateCycleInput!) {
+  createCycle(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCycleMutation, CreateCycleMutationVariables>;
+export const AddReportsToCycleDocument = new TypedDocumentString(`
+    mutation AddReportsToCycle($cycleId: ID!, $reportIds: [ID!]!) {
+  addReportsToCycle(cycleId: $cycleId, reportIds: $reportIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddReportsToCycleMutation, AddReportsToCycleMutationVariables>;
+export const MonitoringDocument = new TypedDocumentString(`
+    query Monitoring {
+  all: workflowExecutions(first: 1) {
+    totalCount
+  }
+  pending: workflowExecutions(first: 1, status: PENDING) {
+    totalCount
+  }
+  running: workflowExecutions(first: 1, status: RUNNING) {
+    totalCount
+  }
+  completed: workflowExecutions(first: 1, status: COMPLETED) {
+    totalCount
+  }
+  failed: workflowExecutions(first: 1, status: FAILED) {
+    totalCount
+  }
+  cancelled: workflowExecutions(first: 1, status: CANCELLED) {
+    totalCount
+  }
+  terminated: workflowExecutions(first: 1, status: TERMINATED) {
+    totalCount
+  }
+  timedOut: workflowExecutions(first: 1, status: TIMED_OUT) {
+    totalCount
+  }
+  recent: workflowExecutions(first: 100) {
+    nodes {
+      id
+      status
+      approvalMode
+      version
+      startedAt
+      completedAt
+      durationSeconds
+      error
+      currentPhase
+      cycle {
+        id
+        name
+      }
+      report {
+        reportNumber
+      }
+      steps {
+        phase
+        stepType
+        status
+        attempt
+        durationSeconds
+        waitingSeconds
+      }
+      retryLogs {
+        id
+        activityType
+        activityKind
+        attempt
+        error
+        failedAt
+        nextRetryDelayMs
+      }
+    }
+  }
+  openTasks: tasks(first: 100, open: true) {
+    totalCount
+    nodes {
+      id
+      title
+      phase
+      kind
+      assigneeRole
+      dueAt
+      createdAt
+      cycle {
+        id
+        name
+      }
+    }
+  }
+  compensationLogs(first: 20) {
+    totalCount
+    nodes {
+      id
+      phase
+      strategy
+      status
+      failure
+      operatorAction
+      startedAt
+      completedAt
+      execution {
+        id
+        cycle {
+          id
+          name
+        }
+        report {
+          reportNumber
+        }
+      }
+    }
+  }
+  workflowVersions {
+    version
+    current
+    features
+    canMigrateTo
+    executionCount
+    runningCount
+  }
+}
+    `) as unknown as TypedDocumentString<MonitoringQuery, MonitoringQueryVariables>;
+export const InboxTasksDocument = new TypedDocumentString(`
+    query InboxTasks($open: Boolean, $mine: Boolean) {
+  tasks(first: 50, open: $open, mine: $mine) {
+    totalCount
+    nodes {
+      id
+      title
+      phase
+      kind
+      assigneeRole
+      assignee {
+        id
+        displayName
+      }
+      round
+      status
+      dueAt
+      decision
+      comment
+      decidedAutomatically
+      decidedAt
+      decidedBy {
+        displayName
+      }
+      createdAt
+      cycle {
+        id
+        name
+      }
+      report {
+        reportNumber
+      }
+      testCases {
+        id
+        attributeName
+        sampleKey
+        reportedValue
+        evidence
+        evidenceVersion
+        documentRef
+        result
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InboxTasksQuery, InboxTasksQueryVariables>;
+export const CompleteTaskDocument = new TypedDocumentString(`
+    mutation CompleteTask($taskId: ID!, $input: TaskDecisionInput!) {
+  completeTask(taskId: $taskId, input: $input) {
+    id
+    status
+    decision
+  }
+}
+    `) as unknown as TypedDocumentString<CompleteTaskMutation, CompleteTaskMutationVariables>;
+export const SubmitEvidenceDocument = new TypedDocumentString(`
+    mutation SubmitEvidence($testCaseId: ID!, $value: String!, $documentRef: String) {
+  submitEvidence(
+    testCaseId: $testCaseId
+    value: $value
+    documentRef: $documentRef
+  ) {
+    id
+    evidence
+    evidenceVersion
+    documentRef
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitEvidenceMutation, SubmitEvidenceMutationVariables>;
+export const StartWorkflowDocument = new TypedDocumentString(`
+    mutation StartWorkflow($cycleId: ID!, $input: StartWorkflowInput) {
+  startWorkflow(cycleId: $cycleId, input: $input) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<StartWorkflowMutation, StartWorkflowMutationVariables>;
+export const CancelWorkflowDocument = new TypedDocumentString(`
+    mutation CancelWorkflow($executionId: ID!, $reason: String!) {
+  cancelWorkflow(executionId: $executionId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CancelWorkflowMutation, CancelWorkflowMutationVariables>;
+export const WorkflowEventsDocument = new TypedDocumentString(`
+    subscription WorkflowEvents($cycleId: ID, $executionId: ID, $afterSeq: Int) {
+  workflowEvents(
+    cycleId: $cycleId
+    executionId: $executionId
+    afterSeq: $afterSeq
+  ) {
+    seq
+    at
+    cycleId
+    reportId
+    executionId
+    phase
+    kind
+    status
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowEventsSubscription, WorkflowEventsSubscriptionVariables>;

@@ -1,0 +1,85 @@
+// /workflow-monitoring: run counts, phase durations, bottlenecks, alerts, retries, compensations, versions, live.
+import { useMemo } from 'react';
+import { MonitoringQuery } from '../api/operations/monitoring';
+import { useQuery } from '../api/useQuery';
+import { useSession } from '../auth/AuthContext';
+import { ROLE_LABELS, canMonitor } from '../auth/roles';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LiveIndicator } from '../components/LiveIndicator';
+import { Loading } from '../components/Loading';
+import { useNow } from '../hooks/useNow';
+import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
+import { useWorkflowEvents } from '../workflow/useWorkflowEvents';
+import { AlertsPanel } from './AlertsPanel';
+import { BottleneckTable } from './BottleneckTable';
+import { CompensationTable } from './CompensationTable';
+import { LiveEventFeed } from './LiveEventFeed';
+import { MetricTiles } from './MetricTiles';
+import { bottlenecks, isOverdue, phaseDurations } from './metrics';
+import { PhaseDurationTable } from './PhaseDurationTable';
+import { RetryTable } from './RetryTable';
+import { VersionsTable } from './VersionsTable';
+
+const ALERT_KINDS = new Set(['ALERT_RAISED', 'PHASE_FAILED', 'WORKFLOW_FAILED', 'COMPENSATED']);
+
+export function WorkflowMonitoringDashboard() {
+  const { user } = useSession();
+  if (!canMonitor(user.role)) {
+    return (
+      <section>
+        <h1>Workflow monitoring</h1>
+        <p className="notice notice--error" role="alert">
+          <code className="error-code">FORBIDDEN</code> The {ROLE_LABELS[user.role].toLowerCase()} role may not see workflow
+          monitoring.
+        </p>
+      </section>
+    );
+  }
+  return <Dashboard />;
+}
+
+function Dashboard() {
+  const { data, error, loading, refetch } = useQuery(MonitoringQuery, {});
+  const live = useWorkflowEvents({ fromStart: false, maxEvents: 50 });
+  const latestSeq = live.events.at(-1)?.seq;
+  useThrottledRefetch(latestSeq, refetch, 1500);
+  const now = useNow(true, 30_000);
+
+  const reportRuns = useMemo(() => data?.recent.nodes.filter((run) => run.report) ?? [], [data]);
+  const durations = useMemo(() => phaseDurations(reportRuns), [reportRuns]);
+  const openTasks = useMemo(() => data?.openTasks.nodes ?? [], [data]);
+  const waiting = useMemo(() => bottlenecks(openTasks, now), [openTasks, now]);
+  const overdueTasks = openTasks.filter((task) => isOverdue(task, now));
+  const failedRuns = (data?.recent.nodes ?? []).filter((run) => run.status === 'FAILED' || run.status === 'TIMED_OUT').slice(0, 10);
+  const liveAlerts = live.events.filter((event) => ALERT_KINDS.has(event.kind));
+
+  return (
+    <section aria-labelledby="monitoring-title" className="stack">
+      <div className="page-head">
+        <h1 id="monitoring-title">Workflow monitoring</h1>
+        <LiveIndicator status={live.status} errors={live.errors} />
+      </div>
+      <ErrorNotice error={error} title="Could not load the figures" />
+      {live.status === 'failed' ? <ErrorNotice error={live.errors} title="Live updates stopped" /> : null}
+      {loading && !data ? <Loading what="Loading the figures" /> : null}
+      {data ? (
+        <>
+          <MetricTiles data={data} overdue={overdueTasks.length} />
+          <div className="grid-2">
+            <AlertsPanel overdueTasks={overdueTasks} failedRuns={failedRuns} liveAlerts={liveAlerts} />
+            <BottleneckTable rows={waiting} />
+          </div>
+          <PhaseDurationTable stats={durations} runCount={reportRuns.length} />
+          <div className="grid-2">
+            <RetryTable runs={data.recent.nodes} />
+            <CompensationTable entries={data.compensationLogs.nodes} total={data.compensationLogs.totalCount} />
+          </div>
+          <div className="grid-2">
+            <VersionsTable versions={data.workflowVersions} />
+            <LiveEventFeed events={live.events} />
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+// One human task in the inbox: what is asked, its SLA, and the actions the user's role allows.
+import { Link } from 'react-router';
+import { useSession } from '../auth/AuthContext';
+import { ROLE_LABELS } from '../auth/roles';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatDateTime, humanize } from '../format/format';
+import { useNow } from '../hooks/useNow';
+import { isOverdue } from '../monitoring/metrics';
+import { PHASE_LABELS, phaseNumber } from '../workflow/phases';
+import { DecisionForm } from './DecisionForm';
+import { EvidenceTable } from './EvidenceTable';
+import { canDecideTask, canSubmitEvidence } from './taskPermissions';
+import type { InboxTask } from './types';
+
+export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () => void }) {
+  const { user } = useSession();
+  const now = useNow(false);
+  const viewer = { id: user.id, role: user.role };
+  const overdue = task.status === 'OPEN' && isOverdue(task, now);
+  const titleId = `task-${task.id}-title`;
+  return (
+    <li className="card task" aria-labelledby={titleId} data-testid={`task-${task.id}`} data-task-status={task.status}>
+      <header className="task__head">
+        <h2 id={titleId} className="task__title">
+          {task.title}
+        </h2>
+        <StatusBadge status={task.status} />
+        {overdue ? <StatusBadge status="overdue" label="Overdue" /> : null}
+      </header>
+      <dl className="task__facts">
+        <div>
+          <dt>Cycle</dt>
+          <dd>{task.cycle ? <Link to={`/cycles/${task.cycle.id}`}>{task.cycle.name}</Link> : '—'}</dd>
+        </div>
+        <div>
+          <dt>Report</dt>
+          <dd>{task.report?.reportNumber ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>Phase</dt>
+          <dd>
+            {phaseNumber(task.phase)}. {PHASE_LABELS[task.phase]}
+          </dd>
+        </div>
+        <div>
+          <dt>Kind</dt>
+          <dd>
+            {humanize(task.kind)}
+            {task.round > 1 ? ` (round ${task.round})` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>For</dt>
+          <dd>{task.assignee?.displayName ?? `any ${ROLE_LABELS[task.assigneeRole].toLowerCase()}`}</dd>
+        </div>
+        <div>
+          <dt>Due</dt>
+          <dd>{formatDateTime(task.dueAt)}</dd>
+        </div>
+      </dl>
+      {task.status !== 'OPEN' && task.decision ? (
+        <p className="task__decision">
+          <StatusBadge status={task.decision} /> by{' '}
+          {task.decidedAutomatically ? 'the workflow (AUTO mode)' : (task.decidedBy?.displayName ?? 'someone')} on{' '}
+          {formatDateTime(task.decidedAt)}
+          {task.comment ? <q className="task__comment">{task.comment}</q> : null}
+        </p>
+      ) : null}
+      {task.kind === 'EVIDENCE' && task.testCases.length > 0 ? (
+        <EvidenceTable testCases={task.testCases} editable={canSubmitEvidence(viewer, task)} />
+      ) : null}
+      {canDecideTask(viewer, task) ? <DecisionForm task={task} onDecided={onChanged} /> : null}
+    </li>
+  );
+}

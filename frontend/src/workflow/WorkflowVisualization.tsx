@@ -1,0 +1,109 @@
+// Live progress of a cycle's workflow: the phase pipeline, per-report progress and steps, run controls.
+import { useMemo, useState } from 'react';
+import { useSession } from '../auth/AuthContext';
+import { canControlWorkflows } from '../auth/roles';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { LiveIndicator } from '../components/LiveIndicator';
+import { StatusBadge } from '../components/StatusBadge';
+import type { CycleDetail } from '../cycles/types';
+import { formatDateTime, formatDuration, secondsBetween } from '../format/format';
+import { useNow } from '../hooks/useNow';
+import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
+import { CancelWorkflowForm } from './CancelWorkflowForm';
+import { PhasePipeline } from './PhasePipeline';
+import { summarizePhases } from './phaseSummary';
+import { ReportProgress } from './ReportProgress';
+import { buildRunBoard } from './runBoard';
+import { StartWorkflowForm } from './StartWorkflowForm';
+import { StepTable } from './StepTable';
+import { useWorkflowEvents } from './useWorkflowEvents';
+
+interface Props {
+  cycle: CycleDetail;
+  /** Refetches the cycle (steps, timings, reports) after live events. */
+  onChanged: () => void;
+}
+
+export function WorkflowVisualization({ cycle, onChanged }: Props) {
+  const { user } = useSession();
+  const live = useWorkflowEvents({ cycleId: cycle.id, fromStart: true });
+  const board = useMemo(() => buildRunBoard(live.events), [live.events]);
+  const summaries = useMemo(() => summarizePhases(board), [board]);
+  useThrottledRefetch(board.lastSeq, onChanged);
+
+  const execution = cycle.currentExecution;
+  const status = board.status ?? execution?.status ?? null;
+  const running = status === 'RUNNING' || status === 'PENDING';
+  const startedAt = board.startedAt ?? execution?.startedAt;
+  const completedAt = board.completedAt ?? execution?.completedAt;
+  const now = useNow(running);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const shownExecution = selected ? execution?.children.find((c) => c.id === selected) : undefined;
+  const mayControl = canControlWorkflows(user.role);
+  const started = () => {
+    setStarting(false);
+    onChanged();
+  };
+
+  return (
+    <section className="card stack workflow" aria-labelledby="workflow-title" data-testid="workflow-visualization">
+      <header className="workflow__head">
+        <h2 id="workflow-title">Workflow</h2>
+        <LiveIndicator status={live.status} errors={live.errors} />
+        {status ? <StatusBadge status={status} /> : <span className="muted">not started</span>}
+        {execution ? (
+          <span className="muted">
+            {execution.approvalMode} approvals · version {execution.version}
+          </span>
+        ) : null}
+        {startedAt ? (
+          <span className="muted">
+            started {formatDateTime(startedAt)} ·{' '}
+            {completedAt ? 'took ' : 'running for '}
+            {formatDuration(secondsBetween(startedAt, completedAt, now))}
+          </span>
+        ) : null}
+        {execution ? (
+          <a href={execution.temporalUiUrl} target="_blank" rel="noreferrer">
+            Open in Temporal UI<span className="visually-hidden"> (new tab)</span>
+          </a>
+        ) : null}
+      </header>
+      {live.status === 'failed' ? <ErrorNotice error={live.errors} title="Live updates stopped" /> : null}
+      {execution?.error ? <p className="notice notice--error">{execution.error}</p> : null}
+
+      {mayControl && running && execution ? <CancelWorkflowForm executionId={execution.id} onCancelled={onChanged} /> : null}
+      {mayControl && !running && !starting ? (
+        <div>
+          <button type="button" className="button button--primary" onClick={() => setStarting(true)}>
+            Start Workflow
+          </button>
+        </div>
+      ) : null}
+      {mayControl && !running && starting ? (
+        <StartWorkflowForm cycleId={cycle.id} reports={cycle.cycleReports} onStarted={started} onClose={() => setStarting(false)} />
+      ) : null}
+
+      <PhasePipeline summaries={summaries} />
+
+      {board.reports.length > 0 ? (
+        <>
+          <h3>Reports</h3>
+          <ReportProgress
+            runs={board.reports}
+            reports={cycle.cycleReports}
+            selected={selected}
+            onSelect={(id) => setSelected((current) => (current === id ? null : id))}
+          />
+        </>
+      ) : (
+        <p className="muted">
+          {cycle.cycleReports.length} report{cycle.cycleReports.length === 1 ? '' : 's'} in this cycle; progress appears here once the
+          workflow runs.
+        </p>
+      )}
+      {shownExecution ? <StepTable execution={shownExecution} /> : null}
+    </section>
+  );
+}
