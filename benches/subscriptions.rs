@@ -407,9 +407,15 @@ async fn publish(url: String, cycle_id: i64, rate: f64, count: usize, tag: Strin
                     detail: json!({ "committedAtMicros": stamped_us, "bench": i }),
                     key: format!("{tag}-{i}"),
                 };
-                let seq = worker::events::append(&txn, event).await?.ok_or_else(|| anyhow!("event key reused"))?;
+                let key = event.key.clone();
+                if !worker::events::append(&txn, event).await? {
+                    bail!("event key {key} reused");
+                }
                 txn.commit().await?;
-                published.push(Published { seq, stamped_us, committed_us: now_micros() });
+                let committed_us = now_micros();
+                // The number is handed out at commit; read it back (outside the timed span).
+                let seq = worker::events::committed_seq(&db, &key).await?.ok_or_else(|| anyhow!("{key} not stored"))?;
+                published.push(Published { seq, stamped_us, committed_us });
             }
             db.close().await?;
             anyhow::Ok(published)

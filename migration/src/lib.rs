@@ -9,6 +9,7 @@ mod m20261125_000004_create_workflow_tracking;
 mod m20261125_000005_create_workflow_event;
 mod m20261125_000006_create_inbox_and_audit;
 mod m20261125_000007_create_workflow_config;
+mod m20261125_000008_sequence_events_at_commit;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_create_workflow_event::Migration),
             Box::new(m20261125_000006_create_inbox_and_audit::Migration),
             Box::new(m20261125_000007_create_workflow_config::Migration),
+            Box::new(m20261125_000008_sequence_events_at_commit::Migration),
         ]
     }
 }

@@ -125,7 +125,10 @@ impl TestDb {
 
     /// A new, empty database (no migrations).
     pub async fn empty() -> Self {
-        let name = format!("synapse_test_empty_{}", unique_suffix());
+        // Named after this build like the cloned ones, so a template rebuild by a concurrent test
+        // process of this build does not take it for a leftover and drop it.
+        let build = template_name();
+        let name = format!("synapse_test_empty_{}_{}", &build["synapse_tpl_".len()..], unique_suffix());
         let admin = admin_connection().await;
         exec(&admin, &format!("CREATE DATABASE {name}")).await;
         admin.close().await.expect("close admin");

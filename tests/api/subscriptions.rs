@@ -4,7 +4,7 @@
 
 use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
-use worker::events::{EventKind, NewEvent, append};
+use worker::events::{EventKind, NewEvent, append, committed_seq};
 
 use crate::harness::{TestApp, free_port, http, wait_ready};
 use crate::ws::WsClient;
@@ -40,9 +40,9 @@ fn demo_cycle() -> &'static str {
 async fn append_event(app: &TestApp, key: &str) -> i64 {
     let cycle = app.scalar(demo_cycle()).await;
     let txn = app.db.begin().await.expect("begin");
-    let seq = append(&txn, event(cycle, key)).await.expect("append").expect("new event");
+    assert!(append(&txn, event(cycle, key)).await.expect("append"), "a new event");
     txn.commit().await.expect("commit");
-    seq
+    committed_seq(&app.db, key).await.expect("read seq").expect("committed")
 }
 
 fn event(cycle: i64, key: &str) -> NewEvent {
@@ -160,22 +160,20 @@ async fn concurrent_writers_are_delivered_gap_free_in_commit_order() {
     client.subscribe("e", EVENTS, json!({ "c": cycle.to_string() })).await;
     app.wait_subscribed(1).await;
 
-    // The first writer holds its transaction open after appending; the second must wait for it,
-    // so neither can commit "out of order" past a number someone already read.
+    // The first writer appends and keeps its transaction open; the second appends after it but
+    // commits first. Numbers follow commits, not inserts, and nobody waits for an open writer.
     let first = app.db.begin().await.expect("begin");
-    let first_seq = append(&first, event(cycle, "slow")).await.expect("append").expect("new");
-    let db = app.db.clone();
-    let second = tokio::spawn(async move {
-        let txn = db.begin().await.expect("begin");
-        let seq = append(&txn, event(cycle, "fast")).await.expect("append").expect("new");
-        txn.commit().await.expect("commit");
-        seq
-    });
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert!(!second.is_finished(), "the second writer waits for the first to commit");
+    assert!(append(&first, event(cycle, "slow")).await.expect("append"));
+    let second = app.db.begin().await.expect("begin");
+    assert!(append(&second, event(cycle, "fast")).await.expect("append"));
+    tokio::time::timeout(std::time::Duration::from_secs(5), second.commit())
+        .await
+        .expect("the second writer does not wait for the first")
+        .expect("commit");
     first.commit().await.expect("commit");
-    let second_seq = second.await.expect("second writer");
-    assert_eq!(second_seq, first_seq + 1);
+    let fast = committed_seq(&app.db, "fast").await.expect("seq").expect("committed");
+    let slow = committed_seq(&app.db, "slow").await.expect("seq").expect("committed");
+    assert_eq!(slow, fast + 1, "the later commit gets the next number");
 
     // And many writers at once.
     let writers: Vec<_> = (0..20)
@@ -196,7 +194,7 @@ async fn concurrent_writers_are_delivered_gap_free_in_commit_order() {
     for _ in 0..22 {
         seqs.push(client.next_data("e").await["workflowEvents"]["seq"].as_i64().expect("seq"));
     }
-    assert_eq!(seqs[0], first_seq);
+    assert_eq!(&seqs[..2], &[fast, slow], "delivered in commit order");
     assert!(seqs.windows(2).all(|w| w[1] == w[0] + 1), "gap-free and ordered: {seqs:?}");
 }
 

@@ -1,16 +1,15 @@
 //! The ordered event log behind live subscriptions. Every tracked change appends one row in the
-//! transaction that makes the change. Sequence numbers are handed out under a transaction-level
-//! advisory lock held until commit, so they are gap-free and in commit order: a reader who has
-//! seen `seq = n` has seen everything before it. The `NOTIFY` carries only the number.
+//! transaction that makes the change. The row's sequence number is handed out while that
+//! transaction commits (a deferred trigger, see migration `m20261125_000008`), under a lock held
+//! only for the commit itself: numbers are gap-free and in commit order, so a reader who has seen
+//! `seq = n` has seen everything before it. The `NOTIFY` carries only the number.
 
 use entity::enums::Phase;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement};
 use serde::{Deserialize, Serialize};
 
-/// The channel listeners LISTEN on.
+/// The channel listeners LISTEN on; the sequencing trigger notifies on it.
 pub const CHANNEL: &str = "workflow_events";
-/// Advisory lock key serialising event appends (an arbitrary constant, "SYNEVT" in ASCII).
-const APPEND_LOCK: i64 = 0x53_59_4E_45_56_54;
 
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,22 +75,16 @@ pub struct NewEvent {
     pub key: String,
 }
 
-/// Appends `event` inside `txn` and notifies listeners at commit. Returns its sequence number,
-/// or `None` when an event with the same key was already stored.
-pub async fn append(txn: &DatabaseTransaction, event: NewEvent) -> Result<Option<i64>, DbErr> {
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT pg_advisory_xact_lock($1)",
-        [APPEND_LOCK.into()],
-    ))
-    .await?;
+/// Appends `event` inside `txn`; it gets its sequence number, and listeners their notification,
+/// when `txn` commits. Returns whether it was new (`false`: an event with the same key was
+/// already stored).
+pub async fn append(txn: &DatabaseTransaction, event: NewEvent) -> Result<bool, DbErr> {
     let inserted = txn
-        .query_one_raw(Statement::from_sql_and_values(
+        .execute_raw(Statement::from_sql_and_values(
             DbBackend::Postgres,
-            "INSERT INTO workflow_event (seq, cycle_id, report_id, execution_id, phase, kind, status, event_key, detail)
-             SELECT COALESCE(MAX(seq), 0) + 1, $1, $2, $3, $4, $5, $6, $7, $8 FROM workflow_event
-             ON CONFLICT (event_key) DO NOTHING
-             RETURNING seq",
+            "INSERT INTO workflow_event (cycle_id, report_id, execution_id, phase, kind, status, event_key, detail)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+             ON CONFLICT (event_key) DO NOTHING",
             [
                 event.cycle_id.into(),
                 event.report_id.into(),
@@ -104,13 +97,17 @@ pub async fn append(txn: &DatabaseTransaction, event: NewEvent) -> Result<Option
             ],
         ))
         .await?;
-    let Some(row) = inserted else { return Ok(None) };
-    let seq: i64 = row.try_get_by_index(0)?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
-        "SELECT pg_notify($1, $2)",
-        [CHANNEL.into(), seq.to_string().into()],
-    ))
-    .await?;
-    Ok(Some(seq))
+    Ok(inserted.rows_affected() > 0)
+}
+
+/// The sequence number of the committed event stored under `key`.
+pub async fn committed_seq(db: &impl ConnectionTrait, key: &str) -> Result<Option<i64>, DbErr> {
+    let row = db
+        .query_one_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "SELECT seq FROM workflow_event WHERE event_key = $1 AND seq > 0",
+            [key.into()],
+        ))
+        .await?;
+    row.map(|r| r.try_get_by_index(0)).transpose()
 }
