@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/support/globalSetup.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,

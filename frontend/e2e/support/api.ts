@@ -2,7 +2,7 @@
 import { execute } from '../../src/api/graphqlClient';
 import { LoginMutation } from '../../src/api/operations/auth';
 import { AddReportsToCycleMutation, CreateCycleMutation, CyclesQuery, ReportsQuery } from '../../src/api/operations/cycles';
-import { InboxTasksQuery } from '../../src/api/operations/tasks';
+import { CompleteTaskMutation, InboxTasksQuery } from '../../src/api/operations/tasks';
 import { CancelWorkflowMutation, StartWorkflowMutation } from '../../src/api/operations/workflow';
 import type { ApprovalMode } from '../../src/gql/graphql';
 import { BASE_URL, DEMO_PASSWORD } from './env';
@@ -51,6 +51,24 @@ export async function waitForOpenTask(username: string, cycleId: string, timeout
     const task = tasks.nodes.find((t) => t.cycle?.id === cycleId);
     if (task) return task;
     if (Date.now() > deadline) throw new Error(`no open task for ${username} in cycle ${cycleId}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** Decides every open task of the cycle as admin (APPROVE) until an EVIDENCE task opens; returns it. */
+export async function approveUntilEvidence(cycleId: string, timeoutMs = 60_000) {
+  const token = await tokenFor('admin');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { tasks } = await execute(InboxTasksQuery, { open: true, mine: false, cycleId }, { endpoint, token });
+    const evidence = tasks.nodes.find((t) => t.kind === 'EVIDENCE' && t.assignee);
+    if (evidence) return evidence;
+    for (const task of tasks.nodes.filter((t) => t.kind !== 'EVIDENCE')) {
+      await execute(CompleteTaskMutation, { taskId: task.id, input: { decision: 'APPROVE' } }, { endpoint, token }).catch(
+        () => undefined, // already decided, or not awaited yet: the next round retries.
+      );
+    }
+    if (Date.now() > deadline) throw new Error(`no evidence task opened in cycle ${cycleId}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
 }

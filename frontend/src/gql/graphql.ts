@@ -205,10 +205,11 @@ export type MonitoringQuery = { all: { totalCount: number }, pending: { totalCou
 export type InboxTasksQueryVariables = Exact<{
   open?: boolean | null | undefined;
   mine?: boolean | null | undefined;
+  cycleId?: string | number | null | undefined;
 }>;
 
 
-export type InboxTasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, round: number, status: TaskStatus, dueAt: string | null, decision: Decision | null, comment: string | null, decidedAutomatically: boolean, decidedAt: string | null, createdAt: string, assignee: { id: string, displayName: string } | null, decidedBy: { displayName: string } | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, testCases: Array<{ id: string, attributeName: string, sampleKey: string, reportedValue: string | null, evidence: string | null, evidenceVersion: number | null, documentRef: string | null, result: string | null }> }> } };
+export type InboxTasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, round: number, status: TaskStatus, dueAt: string | null, decision: Decision | null, comment: string | null, decidedAutomatically: boolean, decidedAt: string | null, createdAt: string, assignee: { id: string, username: string, displayName: string } | null, decidedBy: { displayName: string } | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, testCases: Array<{ id: string, attributeName: string, sampleKey: string, reportedValue: string | null, evidence: string | null, evidenceVersion: number | null, documentRef: string | null, result: string | null }> }> } };
 
 export type CompleteTaskMutationVariables = Exact<{
   taskId: string | number;
@@ -567,8 +568,8 @@ export const MonitoringDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MonitoringQuery, MonitoringQueryVariables>;
 export const InboxTasksDocument = new TypedDocumentString(`
-    query InboxTasks($open: Boolean, $mine: Boolean) {
-  tasks(first: 50, open: $open, mine: $mine) {
+    query InboxTasks($open: Boolean, $mine: Boolean, $cycleId: ID) {
+  tasks(first: 50, open: $open, mine: $mine, cycleId: $cycleId) {
     totalCount
     nodes {
       id
@@ -578,6 +579,7 @@ export const InboxTasksDocument = new TypedDocumentString(`
       assigneeRole
       assignee {
         id
+        username
         displayName
       }
       round

@@ -2,8 +2,8 @@
 import { graphql } from '../../gql';
 
 export const InboxTasksQuery = graphql(`
-  query InboxTasks($open: Boolean, $mine: Boolean) {
-    tasks(first: 50, open: $open, mine: $mine) {
+  query InboxTasks($open: Boolean, $mine: Boolean, $cycleId: ID) {
+    tasks(first: 50, open: $open, mine: $mine, cycleId: $cycleId) {
       totalCount
       nodes {
         id
@@ -13,6 +13,7 @@ export const InboxTasksQuery = graphql(`
         assigneeRole
         assignee {
           id
+          username
           displayName
         }
         round
