@@ -1,6 +1,7 @@
 // Browser test: the monitoring dashboard shows numbers from the API and goes live.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle, startWorkflow } from './support/api';
 import { launchBrowser, newPage, signIn } from './support/browser';
 
 describe('workflow monitoring dashboard', () => {
@@ -24,5 +25,19 @@ describe('workflow monitoring dashboard', () => {
     expect(await page.getByTestId('metric-success-rate').locator('.tile__value').innerText()).toMatch(/^(\d+(\.\d)?%|—)$/);
     expect(await page.locator('[data-testid^="duration-"]').count()).toBe(8);
     await page.locator('[data-live="live"]').first().waitFor();
+  });
+
+  it('updates from live events without a reload', async () => {
+    const completedTile = page.getByTestId('metric-completed').locator('.tile__value');
+    const before = Number(await completedTile.innerText());
+    const cycle = await createCycle(`e2e monitoring ${Date.now()}`, 1);
+    await startWorkflow(cycle.token, cycle.id, 'AUTO');
+    await page.locator('.feed__item').first().waitFor({ timeout: 20_000 });
+    // The cycle's run and its report's run both complete.
+    await page.waitForFunction(
+      (min) => Number(document.querySelector('[data-testid="metric-completed"] .tile__value')?.textContent) >= min,
+      before + 2,
+      { timeout: 60_000 },
+    );
   });
 });
