@@ -640,8 +640,7 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
     let config = bench_config(&database.url, &run_tag)?;
     let client = connect(&target(&config)).await?;
 
-    let worker_config =
-        WorkerConfig { target: target(&config), task_queue: config.temporal_task_queue.clone(), faults_enabled: false };
+    let worker_config = WorkerConfig { faults_enabled: false, ..config.worker_config() };
     spawn_real_worker(database.url.clone(), worker_config);
     let noop_queue = format!("{run_tag}noop");
     spawn_noop_worker(target(&config), noop_queue.clone());

@@ -5,7 +5,8 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use clap::Args;
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
+use worker::runner::{SmtpTarget, TemporalTarget, WorkerConfig};
 
 /// Everything the server, worker and tools read from the environment.
 #[derive(Debug, Clone, Args)]
@@ -66,6 +67,19 @@ pub struct Config {
     /// Folder of the built frontend served at `/` (skipped when absent).
     #[arg(long, env = "FRONTEND_DIST", default_value = "frontend/dist")]
     pub frontend_dist: String,
+
+    /// SMTP relay for e-mail copies of notifications, e.g. `smtp://relay:25` or
+    /// `smtps://user:password@relay:465`. Unset: notifications are in-app only.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, value_parser = parse_smtp_url)]
+    pub smtp_url: Option<SecretString>,
+
+    /// Sender of e-mail.
+    #[arg(long, env = "SMTP_FROM", default_value = "Synapse DT <synapse@localhost>")]
+    pub smtp_from: String,
+
+    /// Address people open the app at, for links in e-mail.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://localhost:8000")]
+    pub public_url: String,
 }
 
 impl Config {
@@ -77,6 +91,29 @@ impl Config {
     /// The workflow timeout as a duration.
     pub fn workflow_timeout(&self) -> Duration {
         Duration::from_secs(self.temporal_workflow_timeout)
+    }
+
+    /// What a Temporal worker of this deployment runs with.
+    pub fn worker_config(&self) -> WorkerConfig {
+        WorkerConfig {
+            target: TemporalTarget { host: self.temporal_host.clone(), namespace: self.temporal_namespace.clone() },
+            task_queue: self.temporal_task_queue.clone(),
+            faults_enabled: self.testing_faults,
+            smtp: self
+                .smtp_url
+                .as_ref()
+                .map(|url| SmtpTarget { url: url.expose_secret().to_owned(), from: self.smtp_from.clone() }),
+            public_url: self.public_url.clone(),
+        }
+    }
+}
+
+/// Checks the scheme only: the URL may hold a password, so the error never repeats it.
+fn parse_smtp_url(value: &str) -> Result<SecretString, String> {
+    if value.starts_with("smtp://") || value.starts_with("smtps://") {
+        Ok(SecretString::from(value.to_owned()))
+    } else {
+        Err("must start with smtp:// or smtps://".to_owned())
     }
 }
 

@@ -9,7 +9,6 @@ use secrecy::SecretString;
 
 use crate::auth::jwt::JwtKeys;
 use crate::config::Config;
-use worker::runner::{TemporalTarget, WorkerConfig};
 
 use crate::events::EventHub;
 use crate::http::{AppState, app};
@@ -61,12 +60,7 @@ pub async fn worker(config: Config) -> anyhow::Result<()> {
 }
 
 async fn run_worker(db: sea_orm::DatabaseConnection, config: &Config) -> anyhow::Result<()> {
-    let worker_config = WorkerConfig {
-        target: TemporalTarget { host: config.temporal_host.clone(), namespace: config.temporal_namespace.clone() },
-        task_queue: config.temporal_task_queue.clone(),
-        faults_enabled: config.testing_faults,
-    };
-    worker::runner::run_worker(db, worker_config).await
+    worker::runner::run_worker(db, config.worker_config()).await
 }
 
 fn random_secret() -> SecretString {

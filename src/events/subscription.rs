@@ -122,7 +122,9 @@ async fn next(mut state: State) -> Option<(Result<Event, EventStreamError>, Stat
             return Some((Ok(event), state));
         }
         if state.catching_up {
-            match catch_up(&state).await {
+            // Boxed: the query's future is large and rarely needed, and a stream parked on the
+            // broadcast keeps the space for its biggest await point for as long as it is idle.
+            match Box::pin(catch_up(&state)).await {
                 Ok(events) => {
                     state.catching_up = events.len() as u64 == CATCH_UP_CHUNK;
                     state.backlog.extend(events);

@@ -308,14 +308,7 @@ impl TestApp {
     /// is not `Send`); it lives as long as the test process.
     pub fn start_worker(&self) {
         let db_url = self.config.database_url.clone();
-        let worker_config = worker::runner::WorkerConfig {
-            target: worker::runner::TemporalTarget {
-                host: self.config.temporal_host.clone(),
-                namespace: self.config.temporal_namespace.clone(),
-            },
-            task_queue: self.config.temporal_task_queue.clone(),
-            faults_enabled: true,
-        };
+        let worker_config = worker::runner::WorkerConfig { faults_enabled: true, ..self.config.worker_config() };
         std::thread::spawn(move || {
             let runtime =
                 tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");

@@ -3,6 +3,7 @@
 
 mod auth;
 mod cycles;
+mod email;
 mod harness;
 mod limits;
 mod migrations;
@@ -10,6 +11,7 @@ mod postgres_restart;
 mod queries;
 mod replay;
 mod schema;
+mod smtp_sink;
 mod subscriptions;
 mod workflow_process;
 mod workflow_reads;

@@ -5,6 +5,7 @@
 pub mod activities;
 pub mod catalog;
 pub mod events;
+pub mod mail;
 pub mod messages;
 pub mod phases;
 pub mod provider;

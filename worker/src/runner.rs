@@ -12,6 +12,7 @@ use crate::activities::Deps;
 use crate::activities::tasks::TaskActivities;
 use crate::activities::tracking::TrackingActivities;
 use crate::activities::work::PhaseActivities;
+use crate::mail::Mailer;
 use crate::provider::BuiltinCatalogue;
 use crate::workflows::{EnhancedTestCycleWorkflow, ReportTestingWorkflow};
 
@@ -41,13 +42,38 @@ pub struct WorkerConfig {
     pub task_queue: String,
     /// Honour injected faults (tests only).
     pub faults_enabled: bool,
+    /// Where e-mail goes, when it does.
+    pub smtp: Option<SmtpTarget>,
+    /// The address people open the app at, for links in e-mail.
+    pub public_url: String,
+}
+
+/// An SMTP relay and the sender's address.
+#[derive(Clone)]
+pub struct SmtpTarget {
+    /// `smtp://` or `smtps://` URL; it may hold a password, so it is never printed.
+    pub url: String,
+    pub from: String,
+}
+
+impl std::fmt::Debug for SmtpTarget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpTarget").field("from", &self.from).finish_non_exhaustive()
+    }
 }
 
 /// Runs the worker until it is shut down.
 pub async fn run_worker(db: DatabaseConnection, config: WorkerConfig) -> anyhow::Result<()> {
     let client = connect(&config.target).await?;
     let runtime = Runtime::from_current_tokio(Default::default()).context("starting the Temporal runtime")?;
-    let deps = Arc::new(Deps { db, provider: Arc::new(BuiltinCatalogue), faults_enabled: config.faults_enabled });
+    let mailer = config.smtp.as_ref().map(|smtp| Mailer::new(&smtp.url, &smtp.from)).transpose()?;
+    let deps = Arc::new(Deps {
+        db,
+        provider: Arc::new(BuiltinCatalogue),
+        faults_enabled: config.faults_enabled,
+        mailer,
+        public_url: config.public_url.trim_end_matches('/').to_owned(),
+    });
     let options = WorkerOptions::new(config.task_queue.clone())
         .register_workflow::<EnhancedTestCycleWorkflow>()?
         .register_workflow::<ReportTestingWorkflow>()?

@@ -33,11 +33,18 @@ pub struct Deps {
     pub provider: Arc<dyn AttributeProvider>,
     /// Honour injected faults; only when the worker was started for testing.
     pub faults_enabled: bool,
+    /// Sends e-mail copies of notifications; none without `SMTP_URL`.
+    pub mailer: Option<crate::mail::Mailer>,
+    /// The address people open the app at, for links in e-mail.
+    pub public_url: String,
 }
 
 impl std::fmt::Debug for Deps {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Deps").field("faults_enabled", &self.faults_enabled).finish_non_exhaustive()
+        f.debug_struct("Deps")
+            .field("faults_enabled", &self.faults_enabled)
+            .field("mailer", &self.mailer)
+            .finish_non_exhaustive()
     }
 }
 

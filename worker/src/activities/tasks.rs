@@ -9,6 +9,7 @@ use super::{Deps, Tracked};
 use crate::messages::OperatorAction;
 use crate::phases::alerts::{self, SlaAlert};
 use crate::phases::compensation::{self, Compensate};
+use crate::phases::email::{self, EmailBatch};
 use crate::phases::migration::{self, ApplyMigration};
 use crate::phases::tasks::{self, CloseTask, OpenTask, OpenedTask};
 
@@ -59,7 +60,25 @@ impl TaskActivities {
         work: Tracked<SlaAlert>,
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || alerts::raise(&deps.db, work.input.clone())).await
+        let reminded = EmailBatch { keys: vec![], key_prefixes: vec![alerts::notification_prefix(&work.input)] };
+        deps.tracked(&ctx, &work, || async {
+            alerts::raise(&deps.db, work.input.clone()).await?;
+            email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &reminded).await.map(drop)
+        })
+        .await
+    }
+
+    /// E-mails the notifications `work` names that have not gone out yet; returns how many
+    /// were sent (none without a mailer).
+    #[activity]
+    pub async fn send_emails(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        work: Tracked<EmailBatch>,
+    ) -> Result<u32, ActivityError> {
+        let deps = &self.0;
+        deps.tracked(&ctx, &work, || email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &work.input))
+            .await
     }
 
     /// Records a version migration applied at a phase boundary.

@@ -29,13 +29,23 @@ pub struct SlaAlert {
 /// The roles told when a task breaches its SLA, in escalation order.
 const ESCALATION: [&str; 5] = ["TESTER", "TEST_MANAGER", "REPORT_OWNER_EXECUTIVE", "DATA_EXECUTIVE", "ADMIN"];
 
+/// The alert's type, severity and key.
+fn classify(alert: &SlaAlert) -> (&'static str, &'static str, String) {
+    match alert.level {
+        SlaLevel::Warning => ("SLA_WARNING", "WARNING", format!("sla:{}:warning", alert.task_id)),
+        SlaLevel::Breach => ("SLA_BREACH", "CRITICAL", format!("sla:{}:breach", alert.task_id)),
+    }
+}
+
+/// The start of the keys of the notifications `alert` sends (one per recipient).
+pub fn notification_prefix(alert: &SlaAlert) -> String {
+    format!("{}:", classify(alert).2)
+}
+
 /// Raises the alert (once) and notifies; nothing when the task was decided meanwhile.
 pub async fn raise(db: &DatabaseConnection, alert: SlaAlert) -> PhaseResult<()> {
     let txn = db.begin().await?;
-    let (kind, severity, key) = match alert.level {
-        SlaLevel::Warning => ("SLA_WARNING", "WARNING", format!("sla:{}:warning", alert.task_id)),
-        SlaLevel::Breach => ("SLA_BREACH", "CRITICAL", format!("sla:{}:breach", alert.task_id)),
-    };
+    let (kind, severity, key) = classify(&alert);
     let inserted = exec(
         &txn,
         "INSERT INTO workflow_alert (execution_id, alert_key, alert_type, severity, message)

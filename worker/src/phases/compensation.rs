@@ -162,6 +162,11 @@ async fn count(db: &impl sea_orm::ConnectionTrait, sql: &str, link: i64) -> Phas
     Ok(scalar_i64(db, sql, vec![link.into()]).await?.unwrap_or(0))
 }
 
+/// The start of the keys of the notifications a compensation sends (one per recipient).
+pub fn notification_prefix(c: &Compensate) -> String {
+    format!("compensation:{}:{}:{}:", c.scope.execution_id, c.phase.as_str(), c.round)
+}
+
 /// In-app notifications to the people the phase's failure concerns; returns their usernames.
 async fn notify(db: &impl sea_orm::ConnectionTrait, c: &Compensate) -> PhaseResult<Value> {
     let roles: Vec<String> = told(c.phase).iter().map(|r| (*r).to_owned()).collect();
@@ -181,7 +186,7 @@ async fn notify(db: &impl sea_orm::ConnectionTrait, c: &Compensate) -> PhaseResu
              VALUES ($1, $2, 'COMPENSATION', $3, $4, '/workflow-monitoring') ON CONFLICT (notification_key) DO NOTHING",
             vec![
                 user.id.into(),
-                format!("compensation:{}:{}:{}:{}", c.scope.execution_id, c.phase.as_str(), c.round, user.id).into(),
+                format!("{}{}", notification_prefix(c), user.id).into(),
                 format!("{} failed: {}", c.phase.label(), c.strategy.as_str()).into(),
                 c.failure.clone().into(),
             ],

@@ -4,6 +4,7 @@
 
 pub mod alerts;
 pub mod compensation;
+pub mod email;
 pub mod evidence;
 pub mod migration;
 pub mod observations;
@@ -56,6 +57,9 @@ pub enum PhaseError {
     /// A failure injected by a test (retryable like a transient fault).
     #[error("{0}")]
     Injected(String),
+    /// The mail relay refused or could not be reached.
+    #[error("e-mail: {0}")]
+    Delivery(String),
 }
 
 impl PhaseError {
@@ -63,7 +67,10 @@ impl PhaseError {
     pub fn is_retryable(&self) -> bool {
         match self {
             Self::Business(_) | Self::Provider(ProviderError::UnknownReport(_)) => false,
-            Self::Provider(ProviderError::Unavailable(_)) | Self::Database(_) | Self::Injected(_) => true,
+            Self::Provider(ProviderError::Unavailable(_))
+            | Self::Database(_)
+            | Self::Injected(_)
+            | Self::Delivery(_) => true,
         }
     }
 }

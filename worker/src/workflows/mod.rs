@@ -11,3 +11,5 @@ pub use report::ReportTestingWorkflow;
 
 /// Patch marker of the SLA timers added in workflow version 1.1.0.
 pub const SLA_PATCH: &str = "sla-escalation-v1.1";
+/// Patch marker of the e-mail copies of task and compensation notifications.
+pub const EMAIL_PATCH: &str = "email-notifications";

@@ -13,8 +13,8 @@ use temporalio_sdk::{
     ApplicationFailure, SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult, WorkflowTermination,
 };
 
-use super::SLA_PATCH;
 use super::steps::{envelope, failure_message, options};
+use super::{EMAIL_PATCH, SLA_PATCH};
 use crate::activities::tasks::TaskActivities;
 use crate::activities::tracking::{ReportLinks, ReportPeople, TrackingActivities};
 use crate::activities::work::PhaseActivities;
@@ -24,7 +24,8 @@ use crate::messages::{
 };
 use crate::phases::PhaseInput;
 use crate::phases::alerts::{SlaAlert, SlaLevel};
-use crate::phases::compensation::Compensate;
+use crate::phases::compensation::{self, Compensate};
+use crate::phases::email::EmailBatch;
 use crate::phases::migration::ApplyMigration;
 use crate::phases::tasks::{CloseTask, OpenTask};
 use crate::provider::Revision;
@@ -392,6 +393,24 @@ impl Runner {
         self.ctx.wait_condition(|s| s.decisions.contains_key(&task)).await.map_err(|_| WorkFailure::Cancelled)
     }
 
+    /// E-mails the notifications a step has just written (from the e-mail patch on). A delivery
+    /// that fails after its retries is logged and alerted by its activity; the people concerned
+    /// still have the in-app notification, so the run goes on.
+    async fn email(&self, phase: Phase, batch: EmailBatch) {
+        if !self.ctx.patched(EMAIL_PATCH) {
+            return;
+        }
+        let settings = &self.input.settings;
+        let _ = self
+            .ctx
+            .execute_activity(
+                TaskActivities::send_emails,
+                envelope(settings, &self.scope, Some(phase), ActivityKind::Email, None, batch),
+                options(settings, ActivityKind::Email, false),
+            )
+            .await;
+    }
+
     fn fault(&self, phase: Phase, round: u32) -> Option<Fault> {
         self.input.faults.iter().find(|f| f.phase == phase && f.round.is_none_or(|r| r == round)).cloned()
     }
@@ -639,6 +658,9 @@ impl Runner {
             });
         }
         self.ctx.state_mut(|s| s.awaiting.insert(task));
+        let mut keys = vec![format!("task:{task}")];
+        keys.extend(request.map(|r| format!("rfi:{r}")));
+        self.email(phase, EmailBatch { keys, key_prefixes: vec![] }).await;
         self.await_decision(phase, task).await?;
         let Some(decision) = self.ctx.state_mut(|s| s.decisions.remove(&task)) else {
             return Err(WorkFailure::Failed(format!("the decision on task {task} went missing")));
@@ -673,6 +695,7 @@ impl Runner {
             failure: failure.to_owned(),
             round,
         };
+        let told = EmailBatch { keys: vec![], key_prefixes: vec![compensation::notification_prefix(&compensation)] };
         let log = self
             .ctx
             .execute_activity(
@@ -682,6 +705,7 @@ impl Runner {
             )
             .await
             .map_err(|err| Stop::Failed(phase, failure_message(&err)))?;
+        self.email(phase, told).await;
         Ok(match strategy {
             CompensationAction::Notify => Next::Fail,
             CompensationAction::Skip => Next::Continue(StepStatus::Skipped),

@@ -1,0 +1,87 @@
+//! E-mail copies of notifications over a real SMTP conversation (a local sink): a MANUAL run
+//! mails each person a task waits on, a refused delivery is retried under the e-mail policy and
+//! logged, and nothing goes out twice.
+
+use secrecy::SecretString;
+use serde_json::json;
+
+use crate::harness::TestApp;
+use crate::smtp_sink::SmtpSink;
+
+const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 10) { edges { node { id phase kind } } } }";
+
+async fn email_of(app: &TestApp, username: &str) -> String {
+    app.db_strings(&format!("SELECT email FROM app_user WHERE username = '{username}'")).await.remove(0)
+}
+
+#[tokio::test]
+async fn a_manual_run_emails_each_assignee_and_retries_a_refused_delivery() {
+    // The sink refuses the first message with a transient 451.
+    let sink = SmtpSink::start(1).await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(|config| config.smtp_url = Some(SecretString::from(url))).await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = app.demo_cycle_with_only("FR Y-9C").await;
+    let body = app
+        .gql(
+            &manager,
+            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: MANUAL}) { id } }",
+            json!({ "c": cycle.to_string() }),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "{body}");
+
+    // Planning waits on the report owner: mailed on the second attempt, after one logged refusal.
+    app.wait_until("SELECT count(*) FROM notification WHERE kind = 'TASK' AND email_sent_at IS NOT NULL", 60).await;
+    let mails = sink.mails().await;
+    assert_eq!(mails.len(), 1, "{mails:?}");
+    assert_eq!(mails[0].to, vec![email_of(&app, "report-owner").await]);
+    assert_eq!(mails[0].from, "synapse@localhost", "the default SMTP_FROM");
+    assert!(mails[0].data.contains("Subject: New task: Approve the attributes"), "{}", mails[0].data);
+    assert!(mails[0].data.contains("http://localhost:8000/tasks"), "a link into the app: {}", mails[0].data);
+    let refusals = app
+        .db_strings("SELECT activity_type || ' ' || activity_kind || ' ' || attempt || ': ' || error FROM workflow_activity_retry_log")
+        .await;
+    assert_eq!(refusals.len(), 1, "the refused attempt is logged: {refusals:?}");
+    assert!(
+        refusals[0].starts_with("TaskActivities::send_emails EMAIL 1: ") && refusals[0].contains("451"),
+        "{refusals:?}"
+    );
+    assert_eq!(
+        app.scalar(
+            "SELECT count(*) FROM workflow_step WHERE name = 'TaskActivities::send_emails' AND status = 'COMPLETED' AND attempt = 2"
+        )
+        .await,
+        1
+    );
+
+    // The report owner approves; scoping's review waits on the tester, who is mailed in turn.
+    let owner = app.login("report-owner").await;
+    let tasks = app.gql(&owner, OPEN_TASKS, json!({})).await;
+    let task = tasks["data"]["tasks"]["edges"][0]["node"]["id"].as_str().expect("an open task").to_owned();
+    let done = app
+        .gql(
+            &owner,
+            "mutation($t: ID!) { completeTask(taskId: $t, input: {decision: APPROVE}) { id } }",
+            json!({ "t": task }),
+        )
+        .await;
+    assert!(done["errors"].is_null(), "{done}");
+    app.wait_until("SELECT count(*) / 2 FROM notification WHERE kind = 'TASK' AND email_sent_at IS NOT NULL", 60).await;
+    let mails = sink.mails().await;
+    assert_eq!(mails.len(), 2, "one message per task, none twice: {mails:?}");
+    assert_eq!(mails[1].to, vec![email_of(&app, "tester").await]);
+
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let cancelled = app
+        .gql(
+            &manager,
+            "mutation($e: ID!) { cancelWorkflow(executionId: $e, reason: \"test over\") { id } }",
+            json!({ "e": parent.to_string() }),
+        )
+        .await;
+    assert!(cancelled["errors"].is_null(), "{cancelled}");
+}
