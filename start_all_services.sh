@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system on its defaults: PostgreSQL (when local and down), the Temporal dev
-# server, migrations, demo data, the Temporal worker and the API server on :8000.
+# server, migrations, demo data, the Temporal worker and the API server on :8000, which also
+# serves the built frontend (the web app at http://localhost:8000/).
 # Stop it with ./stop_all_services.sh.
 set -euo pipefail
 . "$(dirname "$0")/scripts/lib.sh"
@@ -14,6 +15,8 @@ ensure_temporal
 log "building synapse"
 cargo build --locked --bin synapse
 BIN="$CARGO_TARGET_DIR/debug/synapse"
+
+build_frontend
 
 log "migrating and seeding"
 "$BIN" migrate up
@@ -39,6 +42,7 @@ PORT="${BIND_ADDR:-0.0.0.0:8000}"; PORT="${PORT##*:}"
 for _ in $(seq 1 60); do
   if curl -fsS "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; then
     log "ready"
+    echo "  Web app:   http://localhost:$PORT/   (monitoring: /workflow-monitoring, inbox: /inbox)"
     echo "  GraphiQL:  http://localhost:$PORT/graphiql"
     echo "  GraphQL:   http://localhost:$PORT/graphql   (websocket: ws://localhost:$PORT/graphql/ws)"
     echo "  Temporal UI: http://localhost:$(( $(temporal_port) + 1000 ))"

@@ -72,3 +72,31 @@ ensure_temporal() {
   echo "the Temporal dev server did not start; see .run/temporal.log" >&2
   exit 1
 }
+
+# Installs the frontend's packages when package-lock.json changed since the last install.
+ensure_frontend_packages() {
+  require npm "install Node.js 20.19+ with npm"
+  local stamp="$ROOT/frontend/node_modules/.synapse-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/frontend/package-lock.json" "$stamp"; then
+    log "installing the frontend's packages"
+    (cd "$ROOT/frontend" && npm ci --no-fund --no-audit --loglevel=error)
+    cp "$ROOT/frontend/package-lock.json" "$stamp"
+  fi
+}
+
+# Builds the frontend into frontend/dist, which `synapse serve` serves at /.
+build_frontend() {
+  ensure_frontend_packages
+  log "building the frontend"
+  (cd "$ROOT/frontend" && npm run --silent build >/dev/null)
+}
+
+# Debian's chromium for the browser tests (never a downloaded browser).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
+    log "installing Debian's chromium for the browser tests"
+    if [ "$(id -u)" = 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" update -qq
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium >/dev/null
+  fi
+}
