@@ -10,6 +10,7 @@ mod m20261125_000005_create_workflow_event;
 mod m20261125_000006_create_inbox_and_audit;
 mod m20261125_000007_create_workflow_config;
 mod m20261125_000008_sequence_events_at_commit;
+mod m20261125_000009_index_workflow_metrics;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000006_create_inbox_and_audit::Migration),
             Box::new(m20261125_000007_create_workflow_config::Migration),
             Box::new(m20261125_000008_sequence_events_at_commit::Migration),
+            Box::new(m20261125_000009_index_workflow_metrics::Migration),
         ]
     }
 }

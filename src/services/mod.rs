@@ -7,6 +7,7 @@ pub mod compensation;
 pub mod cycles;
 pub mod decisions;
 pub mod executions;
+pub mod metrics;
 pub mod page;
 pub mod reports;
 pub mod tasks;

@@ -13,6 +13,7 @@ mod replay;
 mod schema;
 mod smtp_sink;
 mod subscriptions;
+mod workflow_metrics;
 mod workflow_process;
 mod workflow_reads;
 mod workflow_runs;

@@ -200,7 +200,7 @@ export type AddReportsToCycleMutation = { addReportsToCycle: { id: string } };
 export type MonitoringQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MonitoringQuery = { all: { totalCount: number }, pending: { totalCount: number }, running: { totalCount: number }, completed: { totalCount: number }, failed: { totalCount: number }, cancelled: { totalCount: number }, terminated: { totalCount: number }, timedOut: { totalCount: number }, recent: { nodes: Array<{ id: string, status: ExecutionStatus, approvalMode: ApprovalMode, version: string, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, currentPhase: Phase | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, steps: Array<{ phase: Phase | null, stepType: string, status: StepStatus, attempt: number, durationSeconds: number | null, waitingSeconds: number }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string, nextRetryDelayMs: number | null }> }> }, openTasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, dueAt: string | null, createdAt: string, cycle: { id: string, name: string } | null }> }, compensationLogs: { totalCount: number, nodes: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, operatorAction: string | null, startedAt: string, completedAt: string | null, execution: { id: string, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null } | null }> }, workflowVersions: Array<{ version: string, current: boolean, features: Array<string>, canMigrateTo: Array<string>, executionCount: number, runningCount: number }> };
+export type MonitoringQuery = { metrics: { from: string, to: string, computedAt: string, totalRuns: number, successRate: number | null, totalCycleRuns: number, totalsByStatus: Array<{ status: ExecutionStatus, count: number }>, cycleTotalsByStatus: Array<{ status: ExecutionStatus, count: number }>, phaseDurations: Array<{ phase: Phase, completedCount: number, skippedCount: number, failedCount: number, avgSeconds: number | null, p50Seconds: number | null, p95Seconds: number | null, avgWorkingSeconds: number | null, avgWaitingSeconds: number | null, retryCount: number }>, bottlenecks: Array<{ phase: Phase, waitingSeconds: number, workingSeconds: number, waitingShare: number | null, activeRunCount: number, openTaskCount: number, overdueTaskCount: number, oldestOpenTaskAgeSeconds: number | null }>, dailyTrend: Array<{ date: string, started: number, completed: number, failed: number, cancelled: number, successRate: number | null, avgDurationSeconds: number | null, cycleRunsStarted: number }> }, recent: { nodes: Array<{ id: string, status: ExecutionStatus, approvalMode: ApprovalMode, version: string, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, currentPhase: Phase | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string, nextRetryDelayMs: number | null }> }> }, openTasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, dueAt: string | null, createdAt: string, cycle: { id: string, name: string } | null }> }, compensationLogs: { totalCount: number, nodes: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, operatorAction: string | null, startedAt: string, completedAt: string | null, execution: { id: string, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null } | null }> }, workflowVersions: Array<{ version: string, current: boolean, features: Array<string>, canMigrateTo: Array<string>, executionCount: number, runningCount: number }> };
 
 export type InboxTasksQueryVariables = Exact<{
   open?: boolean | null | undefined;
@@ -457,29 +457,53 @@ export const AddReportsToCycleDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<AddReportsToCycleMutation, AddReportsToCycleMutationVariables>;
 export const MonitoringDocument = new TypedDocumentString(`
     query Monitoring {
-  all: workflowExecutions(first: 1) {
-    totalCount
-  }
-  pending: workflowExecutions(first: 1, status: PENDING) {
-    totalCount
-  }
-  running: workflowExecutions(first: 1, status: RUNNING) {
-    totalCount
-  }
-  completed: workflowExecutions(first: 1, status: COMPLETED) {
-    totalCount
-  }
-  failed: workflowExecutions(first: 1, status: FAILED) {
-    totalCount
-  }
-  cancelled: workflowExecutions(first: 1, status: CANCELLED) {
-    totalCount
-  }
-  terminated: workflowExecutions(first: 1, status: TERMINATED) {
-    totalCount
-  }
-  timedOut: workflowExecutions(first: 1, status: TIMED_OUT) {
-    totalCount
+  metrics: workflowMetrics {
+    from
+    to
+    computedAt
+    totalRuns
+    successRate
+    totalCycleRuns
+    totalsByStatus {
+      status
+      count
+    }
+    cycleTotalsByStatus {
+      status
+      count
+    }
+    phaseDurations {
+      phase
+      completedCount
+      skippedCount
+      failedCount
+      avgSeconds
+      p50Seconds
+      p95Seconds
+      avgWorkingSeconds
+      avgWaitingSeconds
+      retryCount
+    }
+    bottlenecks {
+      phase
+      waitingSeconds
+      workingSeconds
+      waitingShare
+      activeRunCount
+      openTaskCount
+      overdueTaskCount
+      oldestOpenTaskAgeSeconds
+    }
+    dailyTrend {
+      date
+      started
+      completed
+      failed
+      cancelled
+      successRate
+      avgDurationSeconds
+      cycleRunsStarted
+    }
   }
   recent: workflowExecutions(first: 100) {
     nodes {
@@ -498,14 +522,6 @@ export const MonitoringDocument = new TypedDocumentString(`
       }
       report {
         reportNumber
-      }
-      steps {
-        phase
-        stepType
-        status
-        attempt
-        durationSeconds
-        waitingSeconds
       }
       retryLogs {
         id

@@ -1,8 +1,7 @@
-// The headline numbers: runs by status, success rate, open and overdue tasks, compensations.
+// The headline numbers from the server's figures: report runs by status, success rate, cycle runs, open and overdue tasks, compensations.
 import { formatPercent } from '../format/format';
-import type { ExecutionStatus } from '../gql/graphql';
-import { successRate } from './metrics';
-import type { MonitoringData } from './types';
+import { countOf, taskTotals } from './metrics';
+import type { Metrics } from './types';
 
 interface Tile {
   id: string;
@@ -11,26 +10,24 @@ interface Tile {
   tone?: 'good' | 'bad' | 'busy';
 }
 
-export function MetricTiles({ data, overdue }: { data: MonitoringData; overdue: number }) {
-  const counts: Record<ExecutionStatus, number> = {
-    PENDING: data.pending.totalCount,
-    RUNNING: data.running.totalCount,
-    COMPLETED: data.completed.totalCount,
-    FAILED: data.failed.totalCount,
-    CANCELLED: data.cancelled.totalCount,
-    TERMINATED: data.terminated.totalCount,
-    TIMED_OUT: data.timedOut.totalCount,
-  };
+export function MetricTiles({ metrics, compensations }: { metrics: Metrics; compensations: number }) {
+  const runs = metrics.totalsByStatus;
+  const tasks = taskTotals(metrics.bottlenecks);
   const tiles: Tile[] = [
-    { id: 'total', label: 'Runs (cycle and per report)', value: String(data.all.totalCount) },
-    { id: 'running', label: 'Running', value: String(counts.RUNNING + counts.PENDING), tone: 'busy' },
-    { id: 'completed', label: 'Completed', value: String(counts.COMPLETED), tone: 'good' },
-    { id: 'failed', label: 'Failed or timed out', value: String(counts.FAILED + counts.TIMED_OUT), tone: 'bad' },
-    { id: 'cancelled', label: 'Cancelled or terminated', value: String(counts.CANCELLED + counts.TERMINATED) },
-    { id: 'success-rate', label: 'Success rate (finished runs)', value: formatPercent(successRate(counts)) },
-    { id: 'open-tasks', label: 'Open human tasks', value: String(data.openTasks.totalCount), tone: 'busy' },
-    { id: 'overdue-tasks', label: 'Overdue tasks', value: String(overdue), tone: overdue > 0 ? 'bad' : 'good' },
-    { id: 'compensations', label: 'Compensations', value: String(data.compensationLogs.totalCount) },
+    { id: 'total', label: 'Report runs', value: String(metrics.totalRuns) },
+    { id: 'running', label: 'Running', value: String(countOf(runs, 'RUNNING', 'PENDING')), tone: 'busy' },
+    { id: 'completed', label: 'Completed', value: String(countOf(runs, 'COMPLETED')), tone: 'good' },
+    { id: 'failed', label: 'Failed or timed out', value: String(countOf(runs, 'FAILED', 'TIMED_OUT')), tone: 'bad' },
+    { id: 'cancelled', label: 'Cancelled or terminated', value: String(countOf(runs, 'CANCELLED', 'TERMINATED')) },
+    { id: 'success-rate', label: 'Success rate (finished runs)', value: formatPercent(metrics.successRate) },
+    {
+      id: 'cycle-runs',
+      label: `Cycle runs (${countOf(metrics.cycleTotalsByStatus, 'COMPLETED')} completed)`,
+      value: String(metrics.totalCycleRuns),
+    },
+    { id: 'open-tasks', label: 'Open human tasks', value: String(tasks.open), tone: 'busy' },
+    { id: 'overdue-tasks', label: 'Overdue tasks', value: String(tasks.overdue), tone: tasks.overdue > 0 ? 'bad' : 'good' },
+    { id: 'compensations', label: 'Compensations', value: String(compensations) },
   ];
   return (
     <ul className="tiles" aria-label="Key figures">

@@ -1,5 +1,4 @@
-// /workflow-monitoring: run counts, phase durations, bottlenecks, alerts, retries, compensations, versions, live.
-import { useMemo } from 'react';
+// /workflow-monitoring: the server's figures (run counts, success rate, phase durations, bottlenecks, daily trend), alerts, retries, compensations, versions, live.
 import { MonitoringQuery } from '../api/operations/monitoring';
 import { useQuery } from '../api/useQuery';
 import { useSession } from '../auth/AuthContext';
@@ -7,15 +6,17 @@ import { ROLE_LABELS, canMonitor } from '../auth/roles';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { Loading } from '../components/Loading';
+import { formatDateTime } from '../format/format';
 import { useNow } from '../hooks/useNow';
 import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
 import { useWorkflowEvents } from '../workflow/useWorkflowEvents';
 import { AlertsPanel } from './AlertsPanel';
 import { BottleneckTable } from './BottleneckTable';
 import { CompensationTable } from './CompensationTable';
+import { DailyTrendChart } from './DailyTrendChart';
 import { LiveEventFeed } from './LiveEventFeed';
 import { MetricTiles } from './MetricTiles';
-import { bottlenecks, isOverdue, phaseDurations } from './metrics';
+import { isOverdue } from './metrics';
 import { PhaseDurationTable } from './PhaseDurationTable';
 import { RetryTable } from './RetryTable';
 import { VersionsTable } from './VersionsTable';
@@ -45,11 +46,8 @@ function Dashboard() {
   useThrottledRefetch(latestSeq, refetch, 1500);
   const now = useNow(true, 30_000);
 
-  const reportRuns = useMemo(() => data?.recent.nodes.filter((run) => run.report) ?? [], [data]);
-  const durations = useMemo(() => phaseDurations(reportRuns), [reportRuns]);
-  const openTasks = useMemo(() => data?.openTasks.nodes ?? [], [data]);
-  const waiting = useMemo(() => bottlenecks(openTasks, now), [openTasks, now]);
-  const overdueTasks = openTasks.filter((task) => isOverdue(task, now));
+  // Every figure is the server's (workflowMetrics, last 30 days to now); a live event refetches them.
+  const overdueTasks = (data?.openTasks.nodes ?? []).filter((task) => isOverdue(task, now));
   const failedRuns = (data?.recent.nodes ?? []).filter((run) => run.status === 'FAILED' || run.status === 'TIMED_OUT').slice(0, 10);
   const liveAlerts = live.events.filter((event) => ALERT_KINDS.has(event.kind));
 
@@ -64,12 +62,17 @@ function Dashboard() {
       {loading && !data ? <Loading what="Loading the figures" /> : null}
       {data ? (
         <>
-          <MetricTiles data={data} overdue={overdueTasks.length} />
+          <p className="muted small" data-testid="metrics-period">
+            Runs started from {formatDateTime(data.metrics.from)} to {formatDateTime(data.metrics.to)}; the figures count each
+            report's run, and cycle runs apart.
+          </p>
+          <MetricTiles metrics={data.metrics} compensations={data.compensationLogs.totalCount} />
           <div className="grid-2">
             <AlertsPanel overdueTasks={overdueTasks} failedRuns={failedRuns} liveAlerts={liveAlerts} />
-            <BottleneckTable rows={waiting} />
+            <BottleneckTable rows={data.metrics.bottlenecks} />
           </div>
-          <PhaseDurationTable stats={durations} runCount={reportRuns.length} />
+          <PhaseDurationTable stats={data.metrics.phaseDurations} />
+          <DailyTrendChart metrics={data.metrics} />
           <div className="grid-2">
             <RetryTable runs={data.recent.nodes} />
             <CompensationTable entries={data.compensationLogs.nodes} total={data.compensationLogs.totalCount} />

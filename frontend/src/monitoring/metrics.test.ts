@@ -1,71 +1,55 @@
-// Unit tests of the dashboard figures: percentiles, per-phase durations, success rate, bottlenecks.
+// Unit tests of the dashboard helpers: status lookups, task totals, the gap-free daily trend, overdue tasks.
 import { describe, expect, it } from 'vitest';
-import type { RunLike } from './metrics';
-import { bottlenecks, isOverdue, percentile, phaseDurations, successRate } from './metrics';
+import { countOf, fillTrend, isOverdue, taskTotals } from './metrics';
 
-describe('percentile', () => {
-  it('uses the nearest rank', () => {
-    const values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    expect(percentile(values, 50)).toBe(5);
-    expect(percentile(values, 95)).toBe(10);
-    expect(percentile(values, 0)).toBe(1);
-    expect(percentile([], 50)).toBeNull();
+describe('countOf', () => {
+  it('adds the counts of the statuses asked for', () => {
+    const totals = [
+      { status: 'COMPLETED', count: 3 },
+      { status: 'FAILED', count: 1 },
+      { status: 'TIMED_OUT', count: 2 },
+    ] as const;
+    expect(countOf(totals, 'FAILED', 'TIMED_OUT')).toBe(3);
+    expect(countOf(totals, 'COMPLETED')).toBe(3);
+    expect(countOf(totals, 'RUNNING')).toBe(0);
   });
 });
 
-describe('phaseDurations', () => {
-  const run = (planning: number, waiting: number): RunLike => ({
-    status: 'COMPLETED',
-    steps: [
-      { phase: 'PLANNING', stepType: 'PHASE', status: 'COMPLETED', durationSeconds: planning, waitingSeconds: 0 },
-      { phase: 'PLANNING', stepType: 'ACTIVITY', status: 'COMPLETED', durationSeconds: 0.1, waitingSeconds: 0 },
-      { phase: 'PLANNING', stepType: 'HUMAN_TASK', status: 'COMPLETED', durationSeconds: waiting, waitingSeconds: waiting },
-      { phase: 'SCOPING', stepType: 'PHASE', status: 'RUNNING', durationSeconds: 3, waitingSeconds: 0 },
-    ],
-  });
-
-  it('measures finished phase steps, split into waiting and working time', () => {
-    const stats = phaseDurations([run(10, 6), run(20, 10), run(30, 0)]);
-    const planning = stats.find((s) => s.phase === 'PLANNING')!;
-    expect(planning.count).toBe(3);
-    expect(planning.avgSeconds).toBe(20);
-    expect(planning.p50Seconds).toBe(20);
-    expect(planning.p95Seconds).toBe(30);
-    expect(planning.avgWaitingSeconds).toBeCloseTo(16 / 3);
-    expect(planning.avgWorkingSeconds).toBeCloseTo(44 / 3);
-  });
-
-  it('leaves unfinished and unseen phases empty', () => {
-    const stats = phaseDurations([run(10, 0)]);
-    expect(stats).toHaveLength(8);
-    expect(stats.find((s) => s.phase === 'SCOPING')).toMatchObject({ count: 0, avgSeconds: null, p95Seconds: null });
+describe('taskTotals', () => {
+  it('sums open and overdue tasks over the phases', () => {
+    expect(
+      taskTotals([
+        { openTaskCount: 2, overdueTaskCount: 1 },
+        { openTaskCount: 3, overdueTaskCount: 0 },
+      ]),
+    ).toEqual({ open: 5, overdue: 1 });
+    expect(taskTotals([])).toEqual({ open: 0, overdue: 0 });
   });
 });
 
-describe('successRate', () => {
-  it('is completed over finished runs', () => {
-    expect(successRate({ COMPLETED: 3, FAILED: 1, RUNNING: 5 })).toBe(0.75);
-    expect(successRate({ RUNNING: 2 })).toBeNull();
-  });
-});
-
-describe('bottlenecks', () => {
-  const now = new Date('2026-11-25T12:00:00Z');
-  it('groups open tasks by phase, most open first, with the oldest age and overdue count', () => {
-    const result = bottlenecks(
+describe('fillTrend', () => {
+  it('lists every day of the window, zero where no run started, with the runs still open', () => {
+    const trend = fillTrend(
       [
-        { id: '1', phase: 'PLANNING', createdAt: '2026-11-25T11:00:00Z', dueAt: '2026-11-26T00:00:00Z' },
-        { id: '2', phase: 'REQUEST_FOR_INFORMATION', createdAt: '2026-11-25T10:00:00Z', dueAt: '2026-11-25T11:00:00Z' },
-        { id: '3', phase: 'REQUEST_FOR_INFORMATION', createdAt: '2026-11-25T11:30:00Z', dueAt: null },
+        { date: '2026-11-23', started: 4, completed: 2, failed: 1, cancelled: 0 },
+        { date: '2026-11-25', started: 1, completed: 0, failed: 0, cancelled: 1 },
       ],
-      now,
+      '2026-11-22T18:30:00Z',
+      '2026-11-25T09:00:00Z',
     );
-    expect(result).toEqual([
-      { phase: 'REQUEST_FOR_INFORMATION', openCount: 2, oldestAgeSeconds: 7200, overdueCount: 1 },
-      { phase: 'PLANNING', openCount: 1, oldestAgeSeconds: 3600, overdueCount: 0 },
-    ]);
+    expect(trend.map((d) => d.date)).toEqual(['2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25']);
+    expect(trend[0]).toEqual({ date: '2026-11-22', started: 0, completed: 0, failed: 0, cancelled: 0, open: 0 });
+    expect(trend[1]?.open).toBe(1);
+    expect(trend[3]).toMatchObject({ started: 1, cancelled: 1, open: 0 });
   });
 
+  it('is one day for a window within a day', () => {
+    expect(fillTrend([], '2026-11-25T01:00:00Z', '2026-11-25T02:00:00Z')).toHaveLength(1);
+  });
+});
+
+describe('isOverdue', () => {
+  const now = new Date('2026-11-25T12:00:00Z');
   it('calls a task overdue only past its due time', () => {
     expect(isOverdue({ dueAt: '2026-11-25T11:59:59Z' }, now)).toBe(true);
     expect(isOverdue({ dueAt: '2026-11-25T12:00:01Z' }, now)).toBe(false);

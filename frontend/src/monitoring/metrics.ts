@@ -1,111 +1,63 @@
-// Dashboard figures computed from the API's runs and tasks: status counts, phase durations, bottlenecks, alerts.
-import type { ExecutionStatus, Phase } from '../gql/graphql';
-import { PHASES, isPhase } from '../workflow/phases';
+// Small helpers over the server's workflowMetrics figures: status lookups, task totals, a gap-free daily trend, overdue tasks.
+import type { ExecutionStatus } from '../gql/graphql';
 
-export interface StepLike {
-  phase?: Phase | null;
-  stepType: string;
-  status: string;
-  durationSeconds?: number | null;
-  waitingSeconds: number;
-}
-
-export interface RunLike {
+export interface StatusCountLike {
   status: ExecutionStatus;
-  steps: readonly StepLike[];
-}
-
-export interface PhaseDurationStats {
-  phase: Phase;
-  /** Finished phase steps measured. */
   count: number;
-  avgSeconds: number | null;
-  p50Seconds: number | null;
-  p95Seconds: number | null;
-  /** Average time waiting on people (human tasks) per measured phase. */
-  avgWaitingSeconds: number | null;
-  /** Average time the automatic work took per measured phase. */
-  avgWorkingSeconds: number | null;
 }
 
-/** The p-th percentile (0..100) of ascending `sorted` values by nearest rank; null when empty. */
-export function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? null;
+/** Runs in any of `statuses` (the server lists every status, so a missing one counts zero). */
+export function countOf(totals: readonly StatusCountLike[], ...statuses: ExecutionStatus[]): number {
+  return totals.filter((t) => statuses.includes(t.status)).reduce((sum, t) => sum + t.count, 0);
 }
 
-function average(values: readonly number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+export interface BottleneckLike {
+  openTaskCount: number;
+  overdueTaskCount: number;
 }
 
-/** Per phase, over the finished PHASE steps of the runs: average, p50, p95, waiting vs working. */
-export function phaseDurations(runs: readonly RunLike[]): PhaseDurationStats[] {
-  return PHASES.map((phase) => {
-    const durations: number[] = [];
-    const waiting: number[] = [];
-    const working: number[] = [];
-    for (const run of runs) {
-      const phaseStep = run.steps.find(
-        (s) => s.stepType === 'PHASE' && s.phase === phase && s.status === 'COMPLETED' && s.durationSeconds != null,
-      );
-      if (!phaseStep || phaseStep.durationSeconds == null) continue;
-      const wait = run.steps
-        .filter((s) => s.stepType === 'HUMAN_TASK' && s.phase === phase)
-        .reduce((sum, s) => sum + s.waitingSeconds, 0);
-      durations.push(phaseStep.durationSeconds);
-      waiting.push(Math.min(wait, phaseStep.durationSeconds));
-      working.push(Math.max(0, phaseStep.durationSeconds - wait));
-    }
-    const sorted = [...durations].sort((a, b) => a - b);
-    return {
-      phase,
-      count: durations.length,
-      avgSeconds: average(durations),
-      p50Seconds: percentile(sorted, 50),
-      p95Seconds: percentile(sorted, 95),
-      avgWaitingSeconds: average(waiting),
-      avgWorkingSeconds: average(working),
-    };
+/** Open and overdue tasks over every phase. */
+export function taskTotals(rows: readonly BottleneckLike[]): { open: number; overdue: number } {
+  return rows.reduce((acc, r) => ({ open: acc.open + r.openTaskCount, overdue: acc.overdue + r.overdueTaskCount }), {
+    open: 0,
+    overdue: 0,
   });
 }
 
-/** Share of finished runs that completed; null when none has finished. */
-export function successRate(counts: Partial<Record<ExecutionStatus, number>>): number | null {
-  const completed = counts.COMPLETED ?? 0;
-  const finished = completed + (counts.FAILED ?? 0) + (counts.CANCELLED ?? 0) + (counts.TERMINATED ?? 0) + (counts.TIMED_OUT ?? 0);
-  return finished === 0 ? null : completed / finished;
+export interface TrendDayLike {
+  date: string;
+  started: number;
+  completed: number;
+  failed: number;
+  cancelled: number;
 }
 
-export interface OpenTaskLike {
-  id: string;
-  phase: Phase;
-  createdAt: string;
-  dueAt?: string | null;
+export interface TrendDay extends TrendDayLike {
+  /** Started runs that are still going (or pending). */
+  open: number;
 }
 
-export interface Bottleneck {
-  phase: Phase;
-  openCount: number;
-  oldestAgeSeconds: number;
-  overdueCount: number;
+const DAY_MS = 86_400_000;
+
+/** The UTC date (YYYY-MM-DD) of an RFC 3339 instant. */
+function utcDate(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10);
 }
 
-/** Phases with open human tasks, most open first: how many, the oldest's age, how many are past due. */
-export function bottlenecks(tasks: readonly OpenTaskLike[], now: Date): Bottleneck[] {
-  const byPhase = new Map<Phase, Bottleneck>();
-  for (const task of tasks) {
-    if (!isPhase(task.phase)) continue;
-    const age = Math.max(0, (now.getTime() - Date.parse(task.createdAt)) / 1000);
-    const entry = byPhase.get(task.phase) ?? { phase: task.phase, openCount: 0, oldestAgeSeconds: 0, overdueCount: 0 };
-    entry.openCount += 1;
-    entry.oldestAgeSeconds = Math.max(entry.oldestAgeSeconds, age);
-    if (isOverdue(task, now)) entry.overdueCount += 1;
-    byPhase.set(task.phase, entry);
+/**
+ * Every UTC day from `from` to `to` (the window the server answered for), oldest first: the
+ * server leaves days without a run out, a chart wants them as zeros.
+ */
+export function fillTrend(days: readonly TrendDayLike[], from: string, to: string): TrendDay[] {
+  const byDate = new Map(days.map((d) => [d.date, d]));
+  const out: TrendDay[] = [];
+  const last = Date.parse(`${utcDate(to)}T00:00:00Z`);
+  for (let t = Date.parse(`${utcDate(from)}T00:00:00Z`); t <= last; t += DAY_MS) {
+    const date = new Date(t).toISOString().slice(0, 10);
+    const day = byDate.get(date) ?? { date, started: 0, completed: 0, failed: 0, cancelled: 0 };
+    out.push({ ...day, date, open: Math.max(0, day.started - day.completed - day.failed - day.cancelled) });
   }
-  return [...byPhase.values()].sort(
-    (a, b) => b.openCount - a.openCount || b.oldestAgeSeconds - a.oldestAgeSeconds || PHASES.indexOf(a.phase) - PHASES.indexOf(b.phase),
-  );
+  return out;
 }
 
 /** An open task past its SLA. */

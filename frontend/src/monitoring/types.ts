@@ -2,6 +2,9 @@
 import type { MonitoringQuery } from '../gql/graphql';
 
 export type MonitoringData = MonitoringQuery;
+export type Metrics = MonitoringQuery['metrics'];
+export type PhaseDuration = Metrics['phaseDurations'][number];
+export type Bottleneck = Metrics['bottlenecks'][number];
 export type RecentRun = MonitoringQuery['recent']['nodes'][number];
 export type OpenTask = MonitoringQuery['openTasks']['nodes'][number];
 export type CompensationEntry = MonitoringQuery['compensationLogs']['nodes'][number];

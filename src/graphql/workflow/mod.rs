@@ -1,6 +1,7 @@
 //! Workflow executions as tracked in the database: steps, transitions, retries, compensation,
-//! and the workflow versions this build knows.
+//! the monitoring figures over them, and the workflow versions this build knows.
 
+pub mod metrics;
 pub mod mutation;
 pub mod query;
 pub mod subscription;

@@ -1,8 +1,11 @@
-//! Queries over tracked workflow runs: executions, compensation logs, versions.
+//! Queries over tracked workflow runs: executions, monitoring figures, compensation logs,
+//! versions.
 
 use async_graphql::{Context, ID, Object, Result};
+use chrono::{DateTime, Utc};
 use worker::versions::WorkflowVersion;
 
+use super::metrics::WorkflowMetrics;
 use super::types::{CompensationLog, WorkflowExecution};
 use super::versions::WorkflowVersionInfo;
 use crate::graphql::connection::{Conn, connection, page_request};
@@ -10,6 +13,7 @@ use crate::graphql::context::{ContextExt, parse_id};
 use crate::graphql::enums::ExecutionStatus;
 use crate::services::compensation;
 use crate::services::executions::{self, ExecutionFilter};
+use crate::services::metrics::{self, Window};
 
 /// Queries about workflow runs.
 #[derive(Default)]
@@ -44,6 +48,21 @@ impl WorkflowQuery {
         let filter = ExecutionFilter { cycle_id, status: status.map(Into::into) };
         let page = executions::list(ctx.db(), viewer, filter, request).await?;
         Ok(connection(page, after.is_some(), |e| e.id, WorkflowExecution))
+    }
+
+    /// Monitoring figures over the runs started between `from` and `to` (inclusive): totals by
+    /// status, success rate, per-phase durations, bottlenecks and a daily trend; monitoring roles
+    /// only.
+    async fn workflow_metrics(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Start of the window (default: 30 days before `to`).")] from: Option<DateTime<Utc>>,
+        #[graphql(desc = "End of the window, inclusive (default: now); not before `from`.")] to: Option<DateTime<Utc>>,
+    ) -> Result<WorkflowMetrics> {
+        let viewer = ctx.viewer()?;
+        let now = Utc::now();
+        let window = Window::new(from, to, now)?;
+        Ok(metrics::workflow_metrics(ctx.db(), viewer, window, now).await?.into())
     }
 
     /// Compensation logs, newest first; monitoring roles only.

@@ -1,31 +1,55 @@
-// GraphQL operation behind the monitoring dashboard: run counts, recent runs, tasks, logs, versions.
+// GraphQL operation behind the monitoring dashboard: the server's figures (workflowMetrics), recent runs, tasks, logs, versions.
 import { graphql } from '../../gql';
 
 export const MonitoringQuery = graphql(`
   query Monitoring {
-    all: workflowExecutions(first: 1) {
-      totalCount
-    }
-    pending: workflowExecutions(first: 1, status: PENDING) {
-      totalCount
-    }
-    running: workflowExecutions(first: 1, status: RUNNING) {
-      totalCount
-    }
-    completed: workflowExecutions(first: 1, status: COMPLETED) {
-      totalCount
-    }
-    failed: workflowExecutions(first: 1, status: FAILED) {
-      totalCount
-    }
-    cancelled: workflowExecutions(first: 1, status: CANCELLED) {
-      totalCount
-    }
-    terminated: workflowExecutions(first: 1, status: TERMINATED) {
-      totalCount
-    }
-    timedOut: workflowExecutions(first: 1, status: TIMED_OUT) {
-      totalCount
+    metrics: workflowMetrics {
+      from
+      to
+      computedAt
+      totalRuns
+      successRate
+      totalCycleRuns
+      totalsByStatus {
+        status
+        count
+      }
+      cycleTotalsByStatus {
+        status
+        count
+      }
+      phaseDurations {
+        phase
+        completedCount
+        skippedCount
+        failedCount
+        avgSeconds
+        p50Seconds
+        p95Seconds
+        avgWorkingSeconds
+        avgWaitingSeconds
+        retryCount
+      }
+      bottlenecks {
+        phase
+        waitingSeconds
+        workingSeconds
+        waitingShare
+        activeRunCount
+        openTaskCount
+        overdueTaskCount
+        oldestOpenTaskAgeSeconds
+      }
+      dailyTrend {
+        date
+        started
+        completed
+        failed
+        cancelled
+        successRate
+        avgDurationSeconds
+        cycleRunsStarted
+      }
     }
     recent: workflowExecutions(first: 100) {
       nodes {
@@ -44,14 +68,6 @@ export const MonitoringQuery = graphql(`
         }
         report {
           reportNumber
-        }
-        steps {
-          phase
-          stepType
-          status
-          attempt
-          durationSeconds
-          waitingSeconds
         }
         retryLogs {
           id
