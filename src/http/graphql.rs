@@ -57,8 +57,9 @@ pub fn subscriptions(state: &AppState) -> MethodRouter {
     })
 }
 
-/// Read buffer of one websocket.
-const SOCKET_BUFFER: usize = 4 * 1024;
+/// Read buffer of one websocket: clients send little (a subscribe, pings), and a longer message
+/// is simply read in several steps.
+const SOCKET_BUFFER: usize = 1024;
 /// Largest message a client may send (subscribe requests are small).
 const MAX_CLIENT_MESSAGE: usize = 64 * 1024;
 

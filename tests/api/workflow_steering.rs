@@ -189,6 +189,23 @@ async fn a_cancelled_cycle_records_cancelled_for_parent_and_children() {
         .await,
         1
     );
+    // Nobody is left waiting on a step of a run that ended.
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await,
+        0
+    );
+    assert!(
+        app.scalar(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'CANCELLED'")).await
+            >= 1
+    );
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM workflow_step s JOIN workflow_execution e ON e.id = s.execution_id
+             WHERE e.cycle_id = {cycle} AND s.status = 'WAITING'"
+        ))
+        .await,
+        0
+    );
 }
 
 /// Starts an AUTO cycle of one report with `fault` injected; returns the cycle's id.

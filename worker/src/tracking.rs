@@ -253,6 +253,21 @@ pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) 
         // Already finished by an earlier attempt: nothing more to write.
         return txn.commit().await;
     }
+    // A run that ends (cancelled, failed) while people still owe it a decision withdraws those
+    // tasks, so no inbox or dashboard keeps waiting on a run that is over.
+    exec(
+        &txn,
+        "UPDATE human_task SET status = 'CANCELLED' WHERE execution_id = $1 AND status = 'OPEN'",
+        vec![scope.execution_id.into()],
+    )
+    .await?;
+    exec(
+        &txn,
+        "UPDATE workflow_step SET status = 'CANCELLED', completed_at = now()
+         WHERE execution_id = $1 AND step_type = 'HUMAN_TASK' AND status = 'WAITING'",
+        vec![scope.execution_id.into()],
+    )
+    .await?;
     exec(
         &txn,
         "INSERT INTO workflow_metrics (execution_id, phase, status, duration_ms, working_ms, waiting_ms,
