@@ -1,11 +1,6 @@
 //! Test cycles and the reports each one tests.
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 -- The eight phases, named once; every phase column of every later table uses this domain.
 CREATE DOMAIN phase AS TEXT CHECK (VALUE IN ('PLANNING', 'SCOPING', 'SAMPLE_SELECTION',
     'DATA_OWNER_IDENTIFICATION', 'REQUEST_FOR_INFORMATION', 'TEST_EXECUTION',
@@ -44,15 +39,4 @@ CREATE INDEX cycle_report_report_idx ON cycle_report (report_id);
 CREATE INDEX cycle_report_tester_idx ON cycle_report (tester_id);
 "#;
 
-const DOWN: &str = "DROP TABLE cycle_report; DROP TABLE test_cycle; DROP DOMAIN phase;";
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}
+pub(crate) const DOWN: &str = "DROP TABLE cycle_report; DROP TABLE test_cycle; DROP DOMAIN phase;";

@@ -1,12 +1,7 @@
 //! The seed's eight workflow tracking tables. Activities write them; every row an activity may
 //! write twice (retries, replays) has a natural unique key so the second write is a no-op.
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 CREATE DOMAIN execution_status AS TEXT
     CHECK (VALUE IN ('PENDING', 'RUNNING', 'COMPLETED', 'FAILED', 'CANCELLED', 'TERMINATED', 'TIMED_OUT'));
 CREATE DOMAIN step_status AS TEXT
@@ -158,19 +153,8 @@ CREATE TABLE workflow_activity_retry_log (
 CREATE INDEX workflow_activity_retry_log_execution_idx ON workflow_activity_retry_log (execution_id, failed_at);
 "#;
 
-const DOWN: &str = "
+pub(crate) const DOWN: &str = "
 DROP TABLE workflow_activity_retry_log; DROP TABLE workflow_compensation_log;
 DROP TABLE workflow_migration_history; DROP TABLE workflow_alert; DROP TABLE workflow_metrics;
 DROP TABLE workflow_transition; DROP TABLE workflow_step; DROP TABLE workflow_execution;
 DROP DOMAIN compensation_action; DROP DOMAIN step_status; DROP DOMAIN execution_status;";
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}

@@ -2,12 +2,7 @@
 //! under a transaction-level advisory lock by the one writer (worker's event log), so sequence
 //! order is commit order and has no gaps.
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 CREATE TABLE workflow_event (
     seq           BIGINT PRIMARY KEY CHECK (seq > 0),
     cycle_id      BIGINT NOT NULL REFERENCES test_cycle (id) ON DELETE CASCADE,
@@ -27,15 +22,4 @@ CREATE INDEX workflow_event_cycle_seq_idx ON workflow_event (cycle_id, seq);
 CREATE INDEX workflow_event_execution_seq_idx ON workflow_event (execution_id, seq);
 "#;
 
-const DOWN: &str = "DROP TABLE workflow_event;";
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}
+pub(crate) const DOWN: &str = "DROP TABLE workflow_event;";

@@ -1,12 +1,7 @@
 //! Editable configuration read when a workflow starts: retry policy per activity kind and
 //! per-phase settings (compensation, SLA, review rounds), defaults in rows with no cycle.
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 CREATE TABLE retry_policy (
     activity_kind         TEXT PRIMARY KEY CHECK (activity_kind IN ('LLM', 'DATABASE', 'EMAIL')),
     backoff               TEXT NOT NULL CHECK (backoff IN ('EXPONENTIAL', 'LINEAR', 'FIXED')),
@@ -45,15 +40,4 @@ INSERT INTO phase_setting (phase, compensation_strategy, sla_hours) VALUES
     ('FINALIZE_TEST_REPORT', 'NOTIFY', 48);
 "#;
 
-const DOWN: &str = "DROP TABLE phase_setting; DROP TABLE retry_policy;";
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}
+pub(crate) const DOWN: &str = "DROP TABLE phase_setting; DROP TABLE retry_policy;";

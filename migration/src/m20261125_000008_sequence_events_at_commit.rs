@@ -5,12 +5,7 @@
 //! busy writer cannot stall every other one; numbers stay gap-free and in commit order. Writers
 //! use READ COMMITTED (the default), so the trigger's `max(seq)` sees every earlier commit.
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 ALTER TABLE workflow_event DROP CONSTRAINT workflow_event_seq_check;
 ALTER TABLE workflow_event ADD CONSTRAINT workflow_event_seq_check CHECK (seq <> 0);
 CREATE SEQUENCE workflow_event_placeholder_seq;
@@ -33,7 +28,7 @@ CREATE CONSTRAINT TRIGGER workflow_event_sequence AFTER INSERT ON workflow_event
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION workflow_event_sequence();
 "#;
 
-const DOWN: &str = r#"
+pub(crate) const DOWN: &str = r#"
 DROP TRIGGER workflow_event_sequence ON workflow_event;
 DROP FUNCTION workflow_event_sequence();
 ALTER TABLE workflow_event ALTER COLUMN seq DROP DEFAULT;
@@ -41,14 +36,3 @@ DROP SEQUENCE workflow_event_placeholder_seq;
 ALTER TABLE workflow_event DROP CONSTRAINT workflow_event_seq_check;
 ALTER TABLE workflow_event ADD CONSTRAINT workflow_event_seq_check CHECK (seq > 0);
 "#;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}

@@ -3,14 +3,9 @@
 //! index alone, their rollups by execution without touching the table, and the open tasks from a
 //! partial index holding only those still open (a few among every task ever opened).
 
-use sea_orm_migration::prelude::*;
-
-#[derive(DeriveMigrationName)]
-pub struct Migration;
-
 // The covering window index has the same key as `workflow_execution_started_idx`, which it
 // replaces: two indexes on one key would only cost every write twice.
-const UP: &str = r#"
+pub(crate) const UP: &str = r#"
 CREATE INDEX workflow_execution_window_idx ON workflow_execution (started_at)
     INCLUDE (id, parent_execution_id, status, completed_at);
 DROP INDEX workflow_execution_started_idx;
@@ -20,20 +15,9 @@ CREATE INDEX human_task_open_phase_idx ON human_task (phase, created_at)
     INCLUDE (execution_id, due_at) WHERE status = 'OPEN';
 "#;
 
-const DOWN: &str = r#"
+pub(crate) const DOWN: &str = r#"
 DROP INDEX human_task_open_phase_idx;
 DROP INDEX workflow_metrics_execution_cover_idx;
 CREATE INDEX workflow_execution_started_idx ON workflow_execution (started_at);
 DROP INDEX workflow_execution_window_idx;
 "#;
-
-#[async_trait::async_trait]
-impl MigrationTrait for Migration {
-    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(UP).await.map(drop)
-    }
-
-    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.get_connection().execute_unprepared(DOWN).await.map(drop)
-    }
-}
