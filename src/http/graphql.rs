@@ -93,14 +93,19 @@ async fn serve_socket(state: AppState, protocol: GraphQLProtocol, transport_ws: 
         Ok(Some(Ok(_))) => return close(&mut sink, 4400, "Invalid message").await,
         Err(_) => return close(&mut sink, 4408, "Connection initialisation timeout").await,
     };
-    let message: serde_json::Value = serde_json::from_str(first.as_str()).unwrap_or_default();
-    match message["type"].as_str() {
-        Some("connection_init") => {}
-        Some("subscribe") => return close(&mut sink, 4401, "Unauthorized").await,
-        _ => return close(&mut sink, 4400, "Invalid message").await,
-    }
-    let Ok(viewer) = state.keys.identify(authorization(&message["payload"])) else {
-        return close(&mut sink, 4403, "Forbidden").await;
+    // Checked in a scope of its own so the parsed message is not kept for the socket's lifetime.
+    let identified = {
+        let message: serde_json::Value = serde_json::from_str(first.as_str()).unwrap_or_default();
+        match message["type"].as_str() {
+            Some("connection_init") => Ok(state.keys.identify(authorization(&message["payload"]))),
+            Some("subscribe") => Err((4401, "Unauthorized")),
+            _ => Err((4400, "Invalid message")),
+        }
+    };
+    let viewer = match identified {
+        Ok(Ok(viewer)) => viewer,
+        Ok(Err(_)) => return close(&mut sink, 4403, "Forbidden").await,
+        Err((code, reason)) => return close(&mut sink, code, reason).await,
     };
     let mut data = Data::default();
     data.insert::<Identity>(Ok(viewer));
