@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use rand::RngCore;
 use secrecy::SecretString;
 
@@ -39,6 +40,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("binding {}", config.bind_addr))?;
     tracing::info!(addr = %config.bind_addr, "serving GraphQL at /graphql, GraphiQL at /graphiql");
     let db = state.db.clone();
+    // Live events are small frames that must leave at once: no Nagle delay behind an unacknowledged one.
+    let listener = listener.tap_io(|tcp| {
+        if let Err(err) = tcp.set_nodelay(true) {
+            tracing::debug!(error = %err, "could not set TCP_NODELAY");
+        }
+    });
     let http = axum::serve(listener, app(state, Some(&config.frontend_dist))).with_graceful_shutdown(shutdown_signal());
     if !config.temporal_worker_enabled {
         return http.await.context("serving HTTP");
