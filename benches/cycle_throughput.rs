@@ -35,6 +35,8 @@
 
 #[path = "common/scratch_db.rs"]
 mod scratch_db;
+#[path = "common/settings.rs"]
+mod settings;
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -94,35 +96,19 @@ impl Settings {
         let args: Vec<String> = std::env::args().collect();
         let cycles = count_setting(&args, "--cycles", "BENCH_CYCLES", 20)?;
         let reports = count_setting(&args, "--reports", "BENCH_REPORTS", 2)?;
-        let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned());
-        Ok(Self { cycles, reports, server_url: server_url(&url) })
+        Ok(Self { cycles, reports, server_url: settings::database_server() })
     }
 }
 
 /// A positive count from `--flag N` / `--flag=N`, else `$var`, else `default`.
 fn count_setting(args: &[String], flag: &str, var: &str, default: usize) -> anyhow::Result<usize> {
-    let from_args = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(&format!("{flag}="))
-            .map(str::to_owned)
-            .or_else(|| (arg == flag).then(|| args.get(i + 1).cloned()).flatten())
-    });
-    let raw = match from_args.or_else(|| std::env::var(var).ok()) {
+    let raw = match settings::setting(args, flag, var) {
         Some(raw) => raw,
         None => return Ok(default),
     };
     match raw.trim().parse::<usize>() {
         Ok(n) if n > 0 => Ok(n),
         _ => bail!("{flag} / {var} must be a positive integer, not {raw:?}"),
-    }
-}
-
-/// The server part of a PostgreSQL URL: a trailing `/database` is dropped, so the usual
-/// `DATABASE_URL` of the app or the tests works too.
-fn server_url(url: &str) -> String {
-    let after_scheme = url.find("://").map_or(0, |p| p + 3);
-    match url[after_scheme..].find('/') {
-        Some(i) => url[..after_scheme + i].to_owned(),
-        None => url.to_owned(),
     }
 }
 
@@ -141,10 +127,6 @@ fn bench_config(database_url: &str, run_tag: &str) -> anyhow::Result<Config> {
     config.temporal_workflow_id_prefix = run_tag.to_owned();
     config.testing_faults = false;
     Ok(config)
-}
-
-fn target(config: &Config) -> TemporalTarget {
-    TemporalTarget { host: config.temporal_host.clone(), namespace: config.temporal_namespace.clone() }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -638,12 +620,12 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
     let run_tag = format!("bench-{}-{seconds}-", std::process::id());
     let config = bench_config(&database.url, &run_tag)?;
-    let client = connect(&target(&config)).await?;
+    let worker_config = config.worker_config();
+    let client = connect(&worker_config.target).await?;
 
-    let worker_config = WorkerConfig { faults_enabled: false, ..config.worker_config() };
-    spawn_real_worker(database.url.clone(), worker_config);
     let noop_queue = format!("{run_tag}noop");
-    spawn_noop_worker(target(&config), noop_queue.clone());
+    spawn_noop_worker(worker_config.target.clone(), noop_queue.clone());
+    spawn_real_worker(database.url.clone(), worker_config);
 
     let viewer = Viewer { user_id: fixture.manager_id, role: Role::TestManager };
     let warm_up_cycle = fixture.cycle_ids[0];

@@ -49,6 +49,8 @@
 
 #[path = "common/scratch_db.rs"]
 mod scratch_db;
+#[path = "common/settings.rs"]
+mod settings;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -109,7 +111,8 @@ impl Settings {
     /// environment (`BENCH_SUBSCRIBERS`, `BENCH_EVENTS_PER_SECOND`, `BENCH_SECONDS`), then defaults.
     fn load() -> anyhow::Result<Self> {
         let args: Vec<String> = std::env::args().collect();
-        let raw = setting(&args, "--subscribers", "BENCH_SUBSCRIBERS").unwrap_or_else(|| "1000,5000,10000".to_owned());
+        let raw = settings::setting(&args, "--subscribers", "BENCH_SUBSCRIBERS")
+            .unwrap_or_else(|| "1000,5000,10000".to_owned());
         let subscribers = raw
             .split(',')
             .map(|s| s.trim().replace('_', ""))
@@ -119,25 +122,15 @@ impl Settings {
         if subscribers.is_empty() {
             bail!("--subscribers / BENCH_SUBSCRIBERS names no count");
         }
-        let rate = positive(setting(&args, "--rate", "BENCH_EVENTS_PER_SECOND"), 10.0, "BENCH_EVENTS_PER_SECOND")?;
-        let seconds = positive(setting(&args, "--seconds", "BENCH_SECONDS"), 20.0, "BENCH_SECONDS")?;
-        let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned());
-        Ok(Self { subscribers, rate, seconds, server_url: server_url(&url) })
+        let rate =
+            positive(settings::setting(&args, "--rate", "BENCH_EVENTS_PER_SECOND"), 10.0, "BENCH_EVENTS_PER_SECOND")?;
+        let seconds = positive(settings::setting(&args, "--seconds", "BENCH_SECONDS"), 20.0, "BENCH_SECONDS")?;
+        Ok(Self { subscribers, rate, seconds, server_url: settings::database_server() })
     }
 
     fn events(&self) -> usize {
         (self.rate * self.seconds).round().max(1.0) as usize
     }
-}
-
-/// `--flag V` / `--flag=V`, else `$var`.
-fn setting(args: &[String], flag: &str, var: &str) -> Option<String> {
-    let from_args = args.iter().enumerate().find_map(|(i, arg)| {
-        arg.strip_prefix(&format!("{flag}="))
-            .map(str::to_owned)
-            .or_else(|| (arg == flag).then(|| args.get(i + 1).cloned()).flatten())
-    });
-    from_args.or_else(|| std::env::var(var).ok())
 }
 
 fn positive(raw: Option<String>, default: f64, name: &str) -> anyhow::Result<f64> {
@@ -147,15 +140,6 @@ fn positive(raw: Option<String>, default: f64, name: &str) -> anyhow::Result<f64
             Ok(v) if v > 0.0 && v.is_finite() => Ok(v),
             _ => bail!("{name} must be a positive number, not {raw:?}"),
         },
-    }
-}
-
-/// The server part of a PostgreSQL URL: a trailing `/database` is dropped.
-fn server_url(url: &str) -> String {
-    let after_scheme = url.find("://").map_or(0, |p| p + 3);
-    match url[after_scheme..].find('/') {
-        Some(i) => url[..after_scheme + i].to_owned(),
-        None => url.to_owned(),
     }
 }
 
