@@ -4,6 +4,7 @@
 mod graphql;
 mod health;
 mod rest;
+mod websocket;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,7 +46,7 @@ pub fn app(state: AppState, frontend_dist: Option<&str>) -> Router {
     let api = Router::new()
         .route("/graphql", post(graphql::execute).get(graphql::graphiql))
         .route("/graphiql", get(graphql::graphiql))
-        .route_service("/graphql/ws", graphql::subscriptions(&state))
+        .route_service("/graphql/ws", websocket::subscriptions(&state))
         .route("/api/v1/workflow/start/{cycle_id}", post(rest::start_workflow))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

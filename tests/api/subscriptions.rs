@@ -1,4 +1,4 @@
-//! Live subscriptions over real websockets: the handshake's auth, ordered delivery of a running
+//! Live subscriptions over real websockets: the handshake's auth, protocol negotiation, ordered delivery of a running
 //! cycle's transitions, resuming with `afterSeq`, commit-ordered delivery of concurrent writers,
 //! two API processes fed by one worker, and metrics.
 
@@ -83,6 +83,30 @@ async fn the_handshake_refuses_bad_tokens_with_4403_and_early_subscribes_with_44
     let answer = client.next_message().await.expect("an answer");
     let errors = if answer["type"] == "error" { &answer["payload"] } else { &answer["payload"]["errors"] };
     assert_eq!(errors[0]["extensions"]["code"], "NOT_FOUND", "{answer}");
+}
+
+#[tokio::test]
+async fn the_legacy_protocol_is_served_and_a_socket_offering_no_graphql_protocol_is_refused() {
+    let app = TestApp::spawn().await;
+    app.wait_listening().await;
+    let port = app.serve().await;
+    assert!(WsClient::open_offering(port, "soap").await.is_err(), "no GraphQL protocol offered: refused");
+
+    let manager = app.login("test-manager").await;
+    let cycle = app.scalar(demo_cycle()).await.to_string();
+    let mut client = WsClient::open_offering(port, "graphql-ws").await.expect("subscriptions-transport-ws accepted");
+    client
+        .send(json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {manager}") } }))
+        .await;
+    assert_eq!(client.next_message().await.expect("an answer to connection_init")["type"], "connection_ack");
+    client
+        .send(json!({ "id": "1", "type": "start", "payload": { "query": EVENTS, "variables": { "c": cycle } } }))
+        .await;
+    wait_subscribed_at(port, 1).await;
+    let seq = append_event(&app, "legacy").await;
+    let data = client.next_message().await.expect("the event");
+    assert_eq!(data["type"], "data", "{data}");
+    assert_eq!(data["payload"]["data"]["workflowEvents"]["seq"].as_i64(), Some(seq), "{data}");
 }
 
 #[tokio::test]

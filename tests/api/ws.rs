@@ -8,7 +8,7 @@ use tokio::net::TcpStream;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
 use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
-use tokio_tungstenite::tungstenite::{Message, protocol::CloseFrame};
+use tokio_tungstenite::tungstenite::{self, Message, protocol::CloseFrame};
 use tokio_tungstenite::{MaybeTlsStream, WebSocketStream};
 
 /// One websocket connection speaking graphql-transport-ws.
@@ -19,10 +19,15 @@ pub struct WsClient {
 impl WsClient {
     /// Opens the socket (no `connection_init` yet).
     pub async fn open(port: u16) -> Self {
+        Self::open_offering(port, "graphql-transport-ws").await.expect("websocket connects")
+    }
+
+    /// Opens the socket offering `protocols` (a `Sec-WebSocket-Protocol` value).
+    pub async fn open_offering(port: u16, protocols: &'static str) -> Result<Self, tungstenite::Error> {
         let mut request = format!("ws://127.0.0.1:{port}/graphql/ws").into_client_request().expect("request");
-        request.headers_mut().insert("Sec-WebSocket-Protocol", HeaderValue::from_static("graphql-transport-ws"));
-        let (socket, _) = tokio_tungstenite::connect_async(request).await.expect("websocket connects");
-        Self { socket }
+        request.headers_mut().insert("Sec-WebSocket-Protocol", HeaderValue::from_static(protocols));
+        let (socket, _) = tokio_tungstenite::connect_async(request).await?;
+        Ok(Self { socket })
     }
 
     /// Opens the socket and completes the handshake with `token`.
