@@ -1,4 +1,5 @@
-// Browser test: a MANUAL run puts a task in the report owner's inbox, and approving it there completes it.
+// Browser tests: a MANUAL run puts a task in the report owner's inbox, live, and approving it there completes it;
+// a task withdrawn by a cancelled run leaves the open inbox without a reload.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cancelWorkflow, createCycle, findTask, startWorkflow, waitForOpenTask } from './support/api';
@@ -41,5 +42,22 @@ describe('task inbox', () => {
     const decided = await findTask('report-owner', task.id);
     expect(decided?.status).toBe('COMPLETED');
     expect(decided?.decision).toBe('APPROVE');
+  });
+
+  it('shows a task the moment it opens and drops it when its run is cancelled, without a reload', async () => {
+    const viewer = await newPage(browser);
+    await signIn(viewer, 'report-owner');
+    await viewer.goto('/inbox');
+    await viewer.locator('[data-live="live"]').waitFor();
+
+    const cycle = await createCycle(`e2e live inbox ${Date.now()}`, 1);
+    const executionId = await startWorkflow(cycle.token, cycle.id, 'MANUAL');
+    const task = await waitForOpenTask('report-owner', cycle.id);
+    const card = viewer.getByTestId(`task-${task.id}`);
+    await card.waitFor({ timeout: 15_000 });
+
+    await cancelWorkflow(cycle.token, executionId);
+    await card.waitFor({ state: 'detached', timeout: 15_000 });
+    expect((await findTask('report-owner', task.id))?.status).toBe('CANCELLED');
   });
 });

@@ -11,6 +11,7 @@ mod m20261125_000006_create_inbox_and_audit;
 mod m20261125_000007_create_workflow_config;
 mod m20261125_000008_sequence_events_at_commit;
 mod m20261125_000009_index_workflow_metrics;
+mod m20261126_000010_task_cancelled_event;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             m20261125_000007_create_workflow_config,
             m20261125_000008_sequence_events_at_commit,
             m20261125_000009_index_workflow_metrics,
+            m20261126_000010_task_cancelled_event,
         ]
     }
 }

@@ -13,7 +13,7 @@ use entity::workflow_event;
 use sea_orm::DatabaseConnection;
 use tokio::sync::{broadcast, watch};
 
-pub use subscription::{EventFilter, EventStreamError, subscribe};
+pub use subscription::{Addressee, EventFilter, EventStreamError, subscribe};
 
 use crate::metrics::Metrics;
 

@@ -9,6 +9,7 @@ use std::sync::atomic::Ordering;
 
 use entity::workflow_event;
 use futures::Stream;
+use sea_orm::sea_query::{Expr, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
@@ -25,15 +26,45 @@ pub struct EventFilter {
     pub execution_id: Option<i64>,
     /// Only phase starts, completions, skips, failures and compensations.
     pub phase_transitions_only: bool,
+    /// Only the opening, completion and withdrawal of tasks addressed to this person.
+    pub tasks_of: Option<Addressee>,
+}
+
+/// Someone tasks are addressed to: a task names a person, or only a role (then anyone with it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Addressee {
+    pub user_id: i64,
+    pub role: &'static str,
+}
+
+impl Addressee {
+    /// Whether a task event's detail (`assigneeId`, `assigneeRole`) addresses this person.
+    fn addressed_by(&self, detail: &serde_json::Value) -> bool {
+        match detail["assigneeId"].as_i64() {
+            Some(assignee) => assignee == self.user_id,
+            None => detail["assigneeRole"].as_str() == Some(self.role),
+        }
+    }
+
+    /// The same test in SQL, for reading the backlog from the table.
+    fn condition(&self) -> SimpleExpr {
+        Expr::cust_with_values(
+            "CASE WHEN jsonb_typeof(detail -> 'assigneeId') = 'number' THEN (detail ->> 'assigneeId')::bigint = $1 \
+             ELSE detail ->> 'assigneeRole' = $2 END",
+            [sea_orm::Value::from(self.user_id), sea_orm::Value::from(self.role)],
+        )
+    }
 }
 
 const PHASE_KINDS: [&str; 5] = ["PHASE_STARTED", "PHASE_COMPLETED", "PHASE_SKIPPED", "PHASE_FAILED", "COMPENSATED"];
+const TASK_KINDS: [&str; 3] = ["TASK_OPENED", "TASK_COMPLETED", "TASK_CANCELLED"];
 
 impl EventFilter {
     fn matches(&self, event: &workflow_event::Model) -> bool {
         self.cycle_id.is_none_or(|c| event.cycle_id == c)
             && self.execution_id.is_none_or(|e| event.execution_id == Some(e))
             && (!self.phase_transitions_only || PHASE_KINDS.contains(&event.kind.as_str()))
+            && self.tasks_of.is_none_or(|a| TASK_KINDS.contains(&event.kind.as_str()) && a.addressed_by(&event.detail))
     }
 
     fn condition(&self) -> Condition {
@@ -46,6 +77,9 @@ impl EventFilter {
         }
         if self.phase_transitions_only {
             condition = condition.add(workflow_event::Column::Kind.is_in(PHASE_KINDS));
+        }
+        if let Some(addressee) = self.tasks_of {
+            condition = condition.add(workflow_event::Column::Kind.is_in(TASK_KINDS)).add(addressee.condition());
         }
         condition
     }

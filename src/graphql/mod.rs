@@ -50,7 +50,7 @@ pub struct Mutation(
 
 /// Every subscription.
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(workflow::subscription::WorkflowSubscription);
+pub struct Subscription(workflow::subscription::WorkflowSubscription, tasks::subscription::TaskSubscription);
 
 /// The schema type.
 pub type AppSchema = Schema<Query, Mutation, Subscription>;

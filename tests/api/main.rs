@@ -13,6 +13,7 @@ mod replay;
 mod schema;
 mod smtp_sink;
 mod subscriptions;
+mod task_events;
 mod workflow_metrics;
 mod workflow_process;
 mod workflow_reads;

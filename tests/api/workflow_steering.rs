@@ -13,7 +13,7 @@ const COMPLETE: &str =
     "mutation($t: ID!, $i: TaskDecisionInput!) { completeTask(taskId: $t, input: $i) { id status decision } }";
 
 /// A cycle testing FR Y-9C alone, tested by `tester`; returns its id.
-async fn one_report_cycle(app: &TestApp, token: &str) -> String {
+pub(crate) async fn one_report_cycle(app: &TestApp, token: &str) -> String {
     let body = app
         .gql(
             token,
@@ -36,7 +36,7 @@ async fn one_report_cycle(app: &TestApp, token: &str) -> String {
     cycle
 }
 
-async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) {
+pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) {
     let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
     assert!(body["errors"].is_null(), "start: {body}");
 }

@@ -228,6 +228,13 @@ export type SubmitEvidenceMutationVariables = Exact<{
 
 export type SubmitEvidenceMutation = { submitEvidence: { id: string, evidence: string | null, evidenceVersion: number | null, documentRef: string | null } };
 
+export type TaskEventsSubscriptionVariables = Exact<{
+  afterSeq?: number | null | undefined;
+}>;
+
+
+export type TaskEventsSubscription = { taskEvents: { seq: number, kind: string, status: string, detail: unknown } };
+
 export type StartWorkflowMutationVariables = Exact<{
   cycleId: string | number;
   input?: StartWorkflowInput | null | undefined;
@@ -653,6 +660,16 @@ export const SubmitEvidenceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SubmitEvidenceMutation, SubmitEvidenceMutationVariables>;
+export const TaskEventsDocument = new TypedDocumentString(`
+    subscription TaskEvents($afterSeq: Int) {
+  taskEvents(afterSeq: $afterSeq) {
+    seq
+    kind
+    status
+    detail
+  }
+}
+    `) as unknown as TypedDocumentString<TaskEventsSubscription, TaskEventsSubscriptionVariables>;
 export const StartWorkflowDocument = new TypedDocumentString(`
     mutation StartWorkflow($cycleId: ID!, $input: StartWorkflowInput) {
   startWorkflow(cycleId: $cycleId, input: $input) {

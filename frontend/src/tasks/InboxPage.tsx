@@ -1,18 +1,24 @@
-// The task inbox (/inbox): the human tasks addressed to the signed-in user, open or closed, with their actions.
+// The task inbox (/inbox): the human tasks addressed to the signed-in user, open or closed, with their actions; live.
 import { useState } from 'react';
 import { InboxTasksQuery } from '../api/operations/tasks';
 import { useQuery } from '../api/useQuery';
 import { useSession } from '../auth/AuthContext';
 import { ROLE_LABELS } from '../auth/roles';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { LiveIndicator } from '../components/LiveIndicator';
 import { Loading } from '../components/Loading';
+import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
 import { TaskCard } from './TaskCard';
+import { useTaskEvents } from './useTaskEvents';
 
 export function InboxPage() {
   const { user } = useSession();
   const [open, setOpen] = useState(true);
   const { data, error, loading, refetch } = useQuery(InboxTasksQuery, { open, mine: true });
   const tasks = data?.tasks.nodes ?? [];
+  // A task addressed to the user opening, closing or being withdrawn refetches the list.
+  const changes = useTaskEvents();
+  useThrottledRefetch(changes.lastSeq, refetch);
   return (
     <section aria-labelledby="inbox-title" className="stack">
       <div className="page-head">
@@ -20,6 +26,7 @@ export function InboxPage() {
         <span className="muted">
           Tasks for {user.displayName} ({ROLE_LABELS[user.role]})
         </span>
+        <LiveIndicator status={changes.status} errors={changes.errors} />
       </div>
       <div className="toolbar" role="group" aria-label="Which tasks">
         <button type="button" className="button" aria-pressed={open} onClick={() => setOpen(true)}>

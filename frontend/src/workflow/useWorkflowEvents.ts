@@ -1,6 +1,7 @@
 // React hook following the workflowEvents subscription, resuming after reconnects with afterSeq.
 import { useEffect, useState } from 'react';
 import type { ApiErrorDetail } from '../api/errors';
+import { openLiveSubscription } from '../api/liveSubscription';
 import { WorkflowEventsSubscription } from '../api/operations/workflow';
 import { startResumableSubscription, type LiveStatus } from '../api/resumableSubscription';
 import { useAuth } from '../auth/AuthContext';
@@ -41,26 +42,14 @@ export function useWorkflowEvents({ cycleId, executionId, fromStart, maxEvents }
     return startResumableSubscription<WorkflowEvent>({
       afterSeq: fromStart ? 0 : undefined,
       seqOf: (event) => event.seq,
-      open(afterSeq, sink) {
-        const offConnected = live.client.on('connected', () => sink.connected());
-        if (live.isConnected()) queueMicrotask(() => sink.connected());
-        const variables = { cycleId: cycleId ?? null, executionId: executionId ?? null, afterSeq: afterSeq ?? null };
-        const unsubscribe = live.client.subscribe<WorkflowEventsResult>(
-          { query: WorkflowEventsSubscription.toString(), variables },
-          {
-            next: (result) => {
-              if (result.errors?.length) sink.error(result.errors);
-              else if (result.data) sink.next(result.data.workflowEvents);
-            },
-            error: (error) => sink.error(error),
-            complete: () => sink.complete(),
-          },
-        );
-        return () => {
-          offConnected();
-          unsubscribe();
-        };
-      },
+      open: (afterSeq, sink) =>
+        openLiveSubscription(
+          live,
+          WorkflowEventsSubscription,
+          { cycleId: cycleId ?? null, executionId: executionId ?? null, afterSeq: afterSeq ?? null },
+          (data) => data.workflowEvents,
+          sink,
+        ),
       onEvent: (event) =>
         update((prev) => {
           const merged = mergeEvents(prev.events, [event]);

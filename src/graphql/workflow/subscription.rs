@@ -49,7 +49,7 @@ impl WorkflowEvent {
     }
 
     /// What happened: PHASE_STARTED, PHASE_COMPLETED, PHASE_SKIPPED, PHASE_FAILED, TASK_OPENED,
-    /// TASK_COMPLETED, COMPENSATED, RETRIED, ALERT_RAISED, VERSION_MIGRATED, WORKFLOW_STARTED,
+    /// TASK_COMPLETED, TASK_CANCELLED, COMPENSATED, RETRIED, ALERT_RAISED, VERSION_MIGRATED, WORKFLOW_STARTED,
     /// WORKFLOW_COMPLETED, WORKFLOW_FAILED or WORKFLOW_CANCELLED.
     async fn kind(&self) -> &str {
         &self.0.kind
@@ -93,7 +93,9 @@ async fn authorise(ctx: &Context<'_>, filter: &EventFilter) -> Result<Arc<EventH
     Ok(ctx.data_unchecked::<Arc<EventHub>>().clone())
 }
 
-fn events(
+/// The events matching `filter` as GraphQL values; an unreachable database ends the stream with
+/// UNAVAILABLE.
+pub(crate) fn events(
     hub: &Arc<EventHub>,
     filter: EventFilter,
     after_seq: Option<i64>,
@@ -115,6 +117,7 @@ impl WorkflowSubscription {
             cycle_id: Some(parse_id("cycleId", &cycle_id)?),
             execution_id: None,
             phase_transitions_only: true,
+            tasks_of: None,
         };
         let hub = authorise(ctx, &filter).await?;
         Ok(events(&hub, filter, after_seq))
@@ -133,6 +136,7 @@ impl WorkflowSubscription {
             cycle_id: cycle_id.as_ref().map(|id| parse_id("cycleId", id)).transpose()?,
             execution_id: execution_id.as_ref().map(|id| parse_id("executionId", id)).transpose()?,
             phase_transitions_only: false,
+            tasks_of: None,
         };
         if after_seq.is_some_and(|s| s < 0) {
             return Err(AppError::bad_input("afterSeq", "afterSeq must not be negative").into());

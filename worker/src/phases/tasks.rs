@@ -45,6 +45,7 @@ struct TaskRow {
     phase: String,
     kind: String,
     assignee_role: String,
+    assignee_id: Option<i64>,
     information_request_id: Option<i64>,
     decided_by: Option<i64>,
     comment: Option<String>,
@@ -75,7 +76,7 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
                         assignee_role, assignee_id, information_request_id, round, due_at)
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12))
                  RETURNING id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
-                           information_request_id, decided_by, comment",
+                           assignee_id, information_request_id, decided_by, comment",
                 vec![
                     key.clone().into(),
                     task.scope.cycle_id.into(),
@@ -131,7 +132,7 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
                 kind: EventKind::TaskOpened,
                 status: "OPEN".to_owned(),
                 detail: json!({ "taskId": id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
-                                "title": task.title, "round": task.round }),
+                                "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
                 key: format!("task:{id}:opened"),
             })
             .await?;
@@ -169,7 +170,7 @@ pub struct CloseTask {
 
 fn select_task(filter: &str) -> String {
     format!(
-        "SELECT id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
+        "SELECT id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role, assignee_id,
                 information_request_id, decided_by, comment
          FROM human_task WHERE {filter}"
     )
@@ -217,7 +218,8 @@ pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<
             kind: EventKind::TaskCompleted,
             status: decision.decision.as_str().to_owned(),
             detail: json!({ "taskId": task.id, "kind": task.kind, "decision": decision.decision.as_str(),
-                        "automatic": decision.decided_by.is_none(), "comment": task.comment }),
+                        "automatic": decision.decided_by.is_none(), "comment": task.comment,
+                        "assigneeRole": task.assignee_role, "assigneeId": task.assignee_id }),
             key: format!("task:{}:completed", task.id),
         },
     )

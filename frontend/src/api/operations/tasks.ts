@@ -69,3 +69,14 @@ export const SubmitEvidenceMutation = graphql(`
     }
   }
 `);
+
+export const TaskEventsSubscription = graphql(`
+  subscription TaskEvents($afterSeq: Int) {
+    taskEvents(afterSeq: $afterSeq) {
+      seq
+      kind
+      status
+      detail
+    }
+  }
+`);
