@@ -60,6 +60,11 @@ describe('buildRunBoard', () => {
       event('TASK_COMPLETED', { executionId: '3', phase: 'PLANNING', status: 'APPROVE', detail: { taskId: 7 } }),
     );
     expect(displayStatus(decided.reports[0]!, 'PLANNING')).toBe('RUNNING');
+    const withdrawn = applyEvent(
+      waiting,
+      event('TASK_CANCELLED', { executionId: '3', phase: 'PLANNING', status: 'CANCELLED', detail: { taskId: 7 } }),
+    );
+    expect(withdrawn.reports[0]!.phases.PLANNING.openTaskIds).toEqual([]);
   });
 
   it('loops a phase back to running in a new round and records skips and failures', () => {

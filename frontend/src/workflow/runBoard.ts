@@ -162,7 +162,8 @@ export function applyEvent(board: RunBoard, event: WorkflowEventLike): RunBoard 
       );
     }
     case 'TASK_OPENED':
-    case 'TASK_COMPLETED': {
+    case 'TASK_COMPLETED':
+    case 'TASK_CANCELLED': {
       const taskId = Number(detailField(event.detail, 'taskId'));
       if (!Number.isFinite(taskId)) return next;
       return mapRun(next, executionId, (run) =>
