@@ -1,9 +1,12 @@
 //! Users: signing in and looking people up.
 
 use entity::app_user;
+use entity::enums::Role;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 
-use crate::auth::password;
+use super::page::{self, Page, PageRequest};
+use crate::auth::policy::Action;
+use crate::auth::{Viewer, password};
 use crate::error::{AppError, AppResult};
 
 /// The active user with this username and password. Unknown users, wrong passwords and
@@ -22,6 +25,22 @@ pub async fn authenticate(db: &impl ConnectionTrait, username: &str, secret: &st
 /// The user with this id.
 pub async fn find(db: &impl ConnectionTrait, id: i64) -> AppResult<app_user::Model> {
     app_user::Entity::find_by_id(id).one(db).await?.ok_or_else(|| AppError::NotFound(format!("user {id}")))
+}
+
+/// A page of the active users, of one role when given: the people a cycle manager picks from
+/// (a cycle's test manager, its testers). TEST_MANAGER and ADMIN only.
+pub async fn list_active(
+    db: &impl ConnectionTrait,
+    viewer: &Viewer,
+    role: Option<Role>,
+    request: PageRequest,
+) -> AppResult<Page<app_user::Model>> {
+    viewer.require(Action::ManageCycles)?;
+    let mut select = app_user::Entity::find().filter(app_user::Column::Active.eq(true));
+    if let Some(role) = role {
+        select = select.filter(app_user::Column::Role.eq(role));
+    }
+    page::fetch(db, select, app_user::Column::Id, request).await
 }
 
 /// A valid argon2id hash of a random string nobody knows.

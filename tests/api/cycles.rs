@@ -58,6 +58,33 @@ async fn an_admin_creates_a_cycle_for_a_named_test_manager_only() {
 }
 
 #[tokio::test]
+async fn cycle_managers_list_active_users_by_role_and_nobody_else_may() {
+    let app = TestApp::spawn().await;
+    app.exec("UPDATE app_user SET active = false WHERE username = 'data-owner'").await;
+    let query = "query($role: Role) { users(role: $role, first: 100) { totalCount nodes { username role } } }";
+    for user in ["admin", "test-manager"] {
+        let token = app.login(user).await;
+        let body = app.gql(&token, query, json!({ "role": "TEST_MANAGER" })).await;
+        let managers = &body["data"]["users"];
+        assert_eq!(managers["totalCount"], 1, "{user}: {body}");
+        assert_eq!(managers["nodes"][0], json!({ "username": "test-manager", "role": "TEST_MANAGER" }));
+        let body = app.gql(&token, query, json!({ "role": "DATA_OWNER" })).await;
+        let owners: Vec<&str> = body["data"]["users"]["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter_map(|u| u["username"].as_str())
+            .collect();
+        assert!(!owners.is_empty() && !owners.contains(&"data-owner"), "only active data owners: {owners:?}");
+    }
+    for user in ["tester", "report-owner", "report-owner-executive", "data-executive"] {
+        let token = app.login(user).await;
+        let body = app.gql(&token, query, json!({})).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{user}: {body}");
+    }
+}
+
+#[tokio::test]
 async fn only_test_managers_and_admins_create_cycles() {
     let app = TestApp::spawn().await;
     let before = count(&app, "SELECT count(*) FROM test_cycle").await;

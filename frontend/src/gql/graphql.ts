@@ -182,6 +182,11 @@ export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReportsQuery = { reports: { nodes: Array<{ id: string, name: string, reportNumber: string }> } };
 
+export type TestManagersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestManagersQuery = { users: { nodes: Array<{ id: string, displayName: string, username: string }> } };
+
 export type CreateCycleMutationVariables = Exact<{
   input: CreateCycleInput;
 }>;
@@ -447,6 +452,17 @@ export const ReportsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportsQuery, ReportsQueryVariables>;
+export const TestManagersDocument = new TypedDocumentString(`
+    query TestManagers {
+  users(role: TEST_MANAGER, first: 100) {
+    nodes {
+      id
+      displayName
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestManagersQuery, TestManagersQueryVariables>;
 export const CreateCycleDocument = new TypedDocumentString(`
     mutation CreateCycle($input: CreateCycleInput!) {
   createCycle(input: $input) {

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { CyclesQuery } from '../api/operations/cycles';
 import { useQuery } from '../api/useQuery';
 import { useSession } from '../auth/AuthContext';
+import { canManageCycles } from '../auth/roles';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Loading } from '../components/Loading';
 import { StatusBadge } from '../components/StatusBadge';
@@ -19,8 +20,7 @@ export function CyclesPage() {
         <h1 id="cycles-title">Test cycles</h1>
         {data ? <span className="muted">{data.cycles.totalCount} in all</span> : null}
       </div>
-      {/* Admins must name a test manager, which needs a user picker the API does not offer yet. */}
-      {user.role === 'TEST_MANAGER' ? <CreateCycleForm onCreated={refetch} /> : null}
+      {canManageCycles(user.role) ? <CreateCycleForm onCreated={refetch} namesManager={user.role === 'ADMIN'} /> : null}
       <ErrorNotice error={error} title="Could not load the cycles" />
       {loading && !data ? <Loading what="Loading cycles" /> : null}
       {data && cycles.length === 0 ? <p>No cycles to show yet.</p> : null}

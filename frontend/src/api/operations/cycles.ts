@@ -149,6 +149,18 @@ export const ReportsQuery = graphql(`
   }
 `);
 
+export const TestManagersQuery = graphql(`
+  query TestManagers {
+    users(role: TEST_MANAGER, first: 100) {
+      nodes {
+        id
+        displayName
+        username
+      }
+    }
+  }
+`);
+
 export const CreateCycleMutation = graphql(`
   mutation CreateCycle($input: CreateCycleInput!) {
     createCycle(input: $input) {
