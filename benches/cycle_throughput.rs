@@ -15,9 +15,12 @@
 //! start to the last completion) and the p50/p95 of each cycle's start-to-complete time (from the
 //! start call to the parent workflow's result). The real/no-op throughput ratio is the figure of
 //! merit: the target is that tracking and phase work cost at most 25 %, i.e. real ≥ 75 % of no-op.
-//! The result is printed and appended to `docs/BENCHMARKS.md`. Each run is preceded by one
-//! unmeasured warm-up cycle; the no-op run goes first, so any warming of the dev server over time
-//! favours the real run's number only as much as it can.
+//! The result is printed and appended to `docs/BENCHMARKS.md`. Each run is preceded by an
+//! unmeasured warm-up batch of the same N concurrent cycles on the same path, so the measured batch
+//! meets the steady state of a long-running worker: its pool's connections open, each with its
+//! prepared statements and PostgreSQL's per-connection caches, rather than paying once more for
+//! opening them (a one-time cost per process, not a cost per cycle). The no-op run goes first, so
+//! any warming of the dev server over time favours the real run's number only as much as it can.
 //!
 //! Needs PostgreSQL and a Temporal dev server: `./start_all_services.sh`, or
 //! `. scripts/lib.sh && ensure_postgres && ensure_temporal`. Then:
@@ -37,6 +40,10 @@
 mod scratch_db;
 #[path = "common/settings.rs"]
 mod settings;
+
+// Both workers run in this process, as the real one runs in `synapse worker`: with its allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::collections::BTreeSet;
 use std::future::Future;
@@ -540,6 +547,16 @@ struct RunStats {
 }
 
 impl RunStats {
+    /// `Ok` when every cycle of the run completed, else its first error.
+    fn require_all(&self) -> anyhow::Result<()> {
+        match &self.first_error {
+            None => Ok(()),
+            Some(error) => {
+                bail!("{} of {} cycles failed, the first: {error}", self.started - self.completed, self.started)
+            }
+        }
+    }
+
     fn per_minute(&self) -> f64 {
         let secs = self.wall.as_secs_f64();
         if secs > 0.0 { self.completed as f64 * 60.0 / secs } else { 0.0 }
@@ -613,10 +630,12 @@ async fn scheduled_activities(client: &Client, parent_id: &str, report_ids: &[i6
     Ok(total)
 }
 
-/// Sets up both workers, warms each path up with one cycle, then measures no-op and real.
+/// Sets up both workers, warms each path up with a batch like the measured one, then measures
+/// no-op and real.
 async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::Result<Report> {
     let db = synapse::db::connect(&database.url).await?;
-    let fixture = Fixture::create(&db, settings.cycles + 1, settings.reports).await?;
+    let fixture = Fixture::create(&db, 2 * settings.cycles, settings.reports).await?;
+    let (warm_up, measured) = fixture.cycle_ids.split_at(settings.cycles);
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
     let run_tag = format!("bench-{}-{seconds}-", std::process::id());
     let config = bench_config(&database.url, &run_tag)?;
@@ -628,11 +647,12 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
     spawn_real_worker(database.url.clone(), worker_config);
 
     let viewer = Viewer { user_id: fixture.manager_id, role: Role::TestManager };
-    let warm_up_cycle = fixture.cycle_ids[0];
+    let warm_up_cycle = warm_up[0];
     let settings_snapshot = WorkflowSettings::load(&db, warm_up_cycle, config.temporal_activity_timeout).await?;
     let real = RealCycles { db: db.clone(), gateway: Gateway::new(&config), config: config.clone(), viewer, client };
     // The warm-up also tells which reports open an owner-assignment task, for the no-op shape.
-    real.run(warm_up_cycle).await.context("the real warm-up cycle")?;
+    let warmed = measure("real warm-up", settings.cycles, |i| real.run(warm_up[i])).await;
+    warmed.require_all().context("the real warm-up batch")?;
     let owner_tasks = reports_with_owner_tasks(&db, warm_up_cycle).await?;
     let noop = NoopCycles {
         client: real.client.clone(),
@@ -653,12 +673,13 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
         },
         timeout: config.workflow_timeout(),
     };
-    noop.run(0).await.context("the no-op warm-up cycle")?;
+    // No-op cycles are numbered: the warm-up takes N + 1 … 2N, the measured batch 1 … N.
+    let warmed = measure("no-op warm-up", settings.cycles, |i| noop.run(settings.cycles + i + 1)).await;
+    warmed.require_all().context("the no-op warm-up batch")?;
 
     println!("measuring {} no-op cycles of {} reports …", settings.cycles, settings.reports);
     let mut noop_stats = measure("no-op", settings.cycles, |i| noop.run(i + 1)).await;
     println!("measuring {} real cycles of {} reports …", settings.cycles, settings.reports);
-    let measured = &fixture.cycle_ids[1..];
     let mut real_stats = measure("real", settings.cycles, |i| real.run(measured[i])).await;
 
     noop_stats.activities_per_cycle =

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod events;
 pub mod mail;
 pub mod messages;
+pub mod net;
 pub mod phases;
 pub mod provider;
 pub mod rules;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use sea_orm::DatabaseConnection;
-use temporalio_client::{Client, ClientOptions, Connection, ConnectionOptions};
+use temporalio_client::{Client, ClientOptions, Connection, ConnectionOptions, GrpcCompression};
 use temporalio_sdk::{Runtime, Worker, WorkerOptions};
 
 use crate::activities::Deps;
@@ -28,9 +28,12 @@ pub struct TemporalTarget {
 pub async fn connect(target: &TemporalTarget) -> anyhow::Result<Client> {
     let url = if target.host.contains("://") { target.host.clone() } else { format!("http://{}", target.host) };
     let url = url::Url::parse(&url).with_context(|| format!("TEMPORAL_HOST {:?} is not host:port", target.host))?;
-    let connection = Connection::connect(ConnectionOptions::new(url).identity("synapse".to_owned()).build())
-        .await
-        .with_context(|| format!("connecting to Temporal at {}", target.host))?;
+    // gzip pays across a network; to a dev server on this machine it only costs both ends CPU.
+    let compression =
+        if url.host_str().is_some_and(crate::net::is_loopback) { GrpcCompression::None } else { GrpcCompression::Gzip };
+    let options = ConnectionOptions::new(url).identity("synapse".to_owned()).grpc_compression(compression).build();
+    let connection =
+        Connection::connect(options).await.with_context(|| format!("connecting to Temporal at {}", target.host))?;
     Client::new(connection, ClientOptions::new(target.namespace.clone()).build())
         .context("creating the Temporal client")
 }
