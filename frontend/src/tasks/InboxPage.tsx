@@ -22,10 +22,12 @@ export function InboxPage() {
   return (
     <section aria-labelledby="inbox-title" className="stack">
       <div className="page-head">
-        <h1 id="inbox-title">Inbox</h1>
-        <span className="muted">
-          Tasks for {user.displayName} ({ROLE_LABELS[user.role]})
-        </span>
+        <div>
+          <h1 id="inbox-title">Inbox</h1>
+          <p className="muted">
+            Tasks for {user.displayName} ({ROLE_LABELS[user.role]})
+          </p>
+        </div>
         <LiveIndicator status={changes.status} errors={changes.errors} />
       </div>
       <div className="toolbar" role="group" aria-label="Which tasks">
