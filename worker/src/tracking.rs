@@ -3,7 +3,9 @@
 //! (execution, step key), transitions by (execution, transition key), events by event key.
 
 use entity::enums::{ExecutionStatus, Phase, StepStatus};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement, TransactionTrait, Value};
+use sea_orm::{
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait, Value,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -255,32 +257,7 @@ pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) 
     }
     // A run that ends (cancelled, failed) while people still owe it a decision withdraws those
     // tasks, so no inbox or dashboard keeps waiting on a run that is over.
-    let withdrawn = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "UPDATE human_task SET status = 'CANCELLED' WHERE execution_id = $1 AND status = 'OPEN'
-             RETURNING id, kind, phase::text, assignee_role, assignee_id",
-            vec![scope.execution_id.into()],
-        ))
-        .await?;
-    for task in withdrawn {
-        let id: i64 = task.try_get_by_index(0)?;
-        let phase: String = task.try_get_by_index(2)?;
-        let detail = json!({ "taskId": id, "kind": task.try_get_by_index::<String>(1)?, "withdrawn": true,
-                             "assigneeRole": task.try_get_by_index::<String>(3)?,
-                             "assigneeId": task.try_get_by_index::<Option<i64>>(4)? });
-        let event = NewEvent {
-            cycle_id: scope.cycle_id,
-            report_id: scope.report_id,
-            execution_id: Some(scope.execution_id),
-            phase: Phase::ALL.into_iter().find(|p| p.as_str() == phase),
-            kind: EventKind::TaskCancelled,
-            status: "CANCELLED".to_owned(),
-            detail,
-            key: format!("task:{id}:cancelled"),
-        };
-        events::append(&txn, event).await?;
-    }
+    withdraw_open_tasks(&txn, scope).await?;
     exec(
         &txn,
         "UPDATE workflow_step SET status = 'CANCELLED', completed_at = now()
@@ -349,6 +326,37 @@ pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) 
     )
     .await?;
     txn.commit().await
+}
+
+/// Cancels the run's open tasks, each with a TASK_CANCELLED event for the inbox it sat in.
+async fn withdraw_open_tasks(txn: &DatabaseTransaction, scope: &ExecutionScope) -> Result<(), DbErr> {
+    let withdrawn = txn
+        .query_all_raw(Statement::from_sql_and_values(
+            DbBackend::Postgres,
+            "UPDATE human_task SET status = 'CANCELLED' WHERE execution_id = $1 AND status = 'OPEN'
+             RETURNING id, kind, phase::text, assignee_role, assignee_id",
+            vec![scope.execution_id.into()],
+        ))
+        .await?;
+    for task in withdrawn {
+        let id: i64 = task.try_get_by_index(0)?;
+        let phase: String = task.try_get_by_index(2)?;
+        let detail = json!({ "taskId": id, "kind": task.try_get_by_index::<String>(1)?, "withdrawn": true,
+                             "assigneeRole": task.try_get_by_index::<String>(3)?,
+                             "assigneeId": task.try_get_by_index::<Option<i64>>(4)? });
+        let event = NewEvent {
+            cycle_id: scope.cycle_id,
+            report_id: scope.report_id,
+            execution_id: Some(scope.execution_id),
+            phase: Phase::ALL.into_iter().find(|p| p.as_str() == phase),
+            kind: EventKind::TaskCancelled,
+            status: "CANCELLED".to_owned(),
+            detail,
+            key: format!("task:{id}:cancelled"),
+        };
+        events::append(txn, event).await?;
+    }
+    Ok(())
 }
 
 /// One attempt of an activity.
