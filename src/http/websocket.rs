@@ -13,7 +13,7 @@ use axum::http::StatusCode;
 use axum::response::IntoResponse;
 use axum::routing::{MethodRouter, get};
 use futures::stream::SplitSink;
-use futures::{SinkExt, Stream, StreamExt};
+use futures::{FutureExt, SinkExt, Stream, StreamExt};
 
 use super::AppState;
 use crate::auth::Identity;
@@ -27,8 +27,6 @@ const READ_BUFFER: usize = 1024;
 const WRITE_BUFFER: usize = 64 * 1024;
 /// Largest message a client may send (subscribe requests are small).
 const MAX_CLIENT_MESSAGE: usize = 64 * 1024;
-/// Most messages written with one flush.
-const MAX_BATCH: usize = 64;
 /// How long a client has to send `connection_init`.
 const INIT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
@@ -123,15 +121,24 @@ fn payloads(socket: impl Stream<Item = Result<Message, axum::Error>>) -> impl St
 /// out with one flush, so one write: a subscriber that fell behind while the machine was busy
 /// catches up at the kernel cost of a single send instead of one per event.
 async fn pump(mut sink: SplitSink<WebSocket, Message>, messages: impl Stream<Item = WsMessage>) {
-    let frames = messages.map(|message| match message {
-        WsMessage::Text(text) => Message::Text(text.into()),
-        WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame { code, reason: reason.into() })),
-    });
-    let mut batches = std::pin::pin!(frames.ready_chunks(MAX_BATCH));
-    while let Some(batch) = batches.next().await {
-        for frame in batch {
+    let mut frames = std::pin::pin!(
+        messages
+            .map(|message| match message {
+                WsMessage::Text(text) => Message::Text(text.into()),
+                WsMessage::Close(code, reason) => Message::Close(Some(CloseFrame { code, reason: reason.into() })),
+            })
+            .fuse()
+    );
+    while let Some(first) = frames.next().await {
+        let mut frame = first;
+        loop {
             if sink.feed(frame).await.is_err() {
                 return;
+            }
+            // Whatever else is ready now joins this write; the next `next().await` polls afresh.
+            match frames.next().now_or_never() {
+                Some(Some(more)) => frame = more,
+                Some(None) | None => break,
             }
         }
         if sink.flush().await.is_err() {
