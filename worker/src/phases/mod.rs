@@ -88,12 +88,14 @@ pub(crate) async fn rows<T: FromQueryResult>(
 }
 
 /// Runs `sql` once with every row of `rows` as the JSON array `$1`, which the statement reads
-/// with `jsonb_to_recordset($1)`: one round trip for a whole batch instead of one per row.
+/// with `jsonb_to_recordset($1::jsonb)`: one round trip for a whole batch instead of one per row.
+/// The rows are sent as JSON text, serialised straight from `T`: PostgreSQL parses the text once
+/// either way, and no intermediate `serde_json::Value` tree is built and dropped per batch.
 pub(crate) async fn insert_batch<T: Serialize>(db: &impl ConnectionTrait, sql: &str, rows: &[T]) -> Result<u64, DbErr> {
     if rows.is_empty() {
         return Ok(0);
     }
-    let json = serde_json::to_value(rows).map_err(|err| DbErr::Custom(format!("encoding a batch: {err}")))?;
+    let json = serde_json::to_string(rows).map_err(|err| DbErr::Custom(format!("encoding a batch: {err}")))?;
     crate::tracking::exec(db, sql, vec![json.into()]).await
 }
 

@@ -75,7 +75,7 @@ pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) ->
             "INSERT INTO sample (cycle_report_id, source_record_id, lob_id, version, category, selection_method,
                     random_seed, status)
              SELECT {}, x.source_record_id, x.lob_id, {}, x.category, 'STRATIFIED_RANDOM', {}, x.status
-             FROM jsonb_to_recordset($1) AS x(source_record_id bigint, lob_id bigint, category text, status text)
+             FROM jsonb_to_recordset($1::jsonb) AS x(source_record_id bigint, lob_id bigint, category text, status text)
              ON CONFLICT (cycle_report_id, version, source_record_id) DO NOTHING",
             input.cycle_report_id,
             input.version(),

@@ -64,7 +64,7 @@ pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(
         &format!(
             "INSERT INTO scoping_decision (attribute_id, version, recommendation, risk_score, rationale, in_scope)
              SELECT x.attribute_id, {}, x.recommendation, x.risk_score, x.rationale, x.in_scope
-             FROM jsonb_to_recordset($1) AS x(attribute_id bigint, recommendation text, risk_score smallint,
+             FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, recommendation text, risk_score smallint,
                                               rationale text, in_scope boolean)
              ON CONFLICT (attribute_id, version) DO NOTHING",
             input.version()
