@@ -1,7 +1,7 @@
 //! Cycle throughput: what tracking and real phase work cost against Temporal's own limit.
 //!
-//! Runs `BENCH_CYCLES` test cycles of `BENCH_REPORTS` reports each, all at once, in AUTO approval
-//! mode, twice on the same Temporal dev server:
+//! Runs batches of `BENCH_CYCLES` test cycles of `BENCH_REPORTS` reports each, all at once, in AUTO
+//! approval mode, on the same Temporal dev server, in two shapes:
 //!
 //! * **real**: the product's `EnhancedTestCycleWorkflow`, started through the real service
 //!   (`synapse::services::workflows::start`) and run by the real worker (`run_worker`) against a
@@ -15,6 +15,9 @@
 //! start to the last completion) and the p50/p95 of each cycle's start-to-complete time (from the
 //! start call to the parent workflow's result). The real/no-op throughput ratio is the figure of
 //! merit: the target is that tracking and phase work cost at most 25 %, i.e. real ≥ 75 % of no-op.
+//! The dev server's own speed drifts from minute to minute (a no-op batch alone varies by a third
+//! from run to run), so `BENCH_ROUNDS` rounds (default 3) each measure a no-op batch and then a
+//! real one, and the verdict is on the median round's ratio.
 //! The result is printed and appended to `docs/BENCHMARKS.md`. Each run is preceded by an
 //! unmeasured warm-up batch of the same N concurrent cycles on the same path, so the measured batch
 //! meets the steady state of a long-running worker: its pool's connections open, each with its
@@ -32,7 +35,7 @@
 //! ```
 //!
 //! Settings: `BENCH_CYCLES` (default 20), `BENCH_REPORTS` (default 2, at most the 5 seeded
-//! reports), `DATABASE_URL` (the server; a database name in it is ignored; default
+//! reports), `BENCH_ROUNDS` (default 3), `DATABASE_URL` (the server; a database name in it is ignored; default
 //! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
 //! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
 
@@ -91,6 +94,8 @@ const TARGET_RATIO: f64 = 0.75;
 struct Settings {
     /// Cycles started at once per run.
     cycles: usize,
+    /// Alternating no-op and real batches measured; the verdict is on the median ratio.
+    rounds: usize,
     /// Reports per cycle.
     reports: usize,
     /// PostgreSQL server URL without a database name.
@@ -98,12 +103,14 @@ struct Settings {
 }
 
 impl Settings {
-    /// From the command line (`--cycles N`, `--reports N`), then the environment, then defaults.
+    /// From the command line (`--cycles N`, `--reports N`, `--rounds N`), then the environment,
+    /// then defaults.
     fn load() -> anyhow::Result<Self> {
         let args: Vec<String> = std::env::args().collect();
         let cycles = count_setting(&args, "--cycles", "BENCH_CYCLES", 20)?;
         let reports = count_setting(&args, "--reports", "BENCH_REPORTS", 2)?;
-        Ok(Self { cycles, reports, server_url: settings::database_server() })
+        let rounds = count_setting(&args, "--rounds", "BENCH_ROUNDS", 3)?;
+        Ok(Self { cycles, rounds, reports, server_url: settings::database_server() })
     }
 }
 
@@ -542,11 +549,17 @@ struct RunStats {
     /// Start-to-complete of the completed cycles, sorted.
     latencies: Vec<Duration>,
     first_error: Option<String>,
-    /// Activities scheduled by one cycle (parent and children), read from Temporal's history.
+    /// Activities scheduled by one cycle (parent and children), read from Temporal's history;
+    /// counted in the first round only (0: not counted).
     activities_per_cycle: usize,
 }
 
 impl RunStats {
+    /// The activity count for a table: a dash where it was not counted.
+    fn activities(&self) -> String {
+        if self.activities_per_cycle == 0 { "–".to_owned() } else { self.activities_per_cycle.to_string() }
+    }
+
     /// `Ok` when every cycle of the run completed, else its first error.
     fn require_all(&self) -> anyhow::Result<()> {
         match &self.first_error {
@@ -634,7 +647,7 @@ async fn scheduled_activities(client: &Client, parent_id: &str, report_ids: &[i6
 /// no-op and real.
 async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::Result<Report> {
     let db = synapse::db::connect(&database.url).await?;
-    let fixture = Fixture::create(&db, 2 * settings.cycles, settings.reports).await?;
+    let fixture = Fixture::create(&db, (settings.rounds + 1) * settings.cycles, settings.reports).await?;
     let (warm_up, measured) = fixture.cycle_ids.split_at(settings.cycles);
     let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs();
     let run_tag = format!("bench-{}-{seconds}-", std::process::id());
@@ -673,59 +686,86 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
         },
         timeout: config.workflow_timeout(),
     };
-    // No-op cycles are numbered: the warm-up takes N + 1 … 2N, the measured batch 1 … N.
-    let warmed = measure("no-op warm-up", settings.cycles, |i| noop.run(settings.cycles + i + 1)).await;
+    // No-op cycles are numbered by batch: the warm-up takes 1 … N, round r the next N.
+    let n = settings.cycles;
+    let warmed = measure("no-op warm-up", n, |i| noop.run(i + 1)).await;
     warmed.require_all().context("the no-op warm-up batch")?;
 
-    println!("measuring {} no-op cycles of {} reports …", settings.cycles, settings.reports);
-    let mut noop_stats = measure("no-op", settings.cycles, |i| noop.run(i + 1)).await;
-    println!("measuring {} real cycles of {} reports …", settings.cycles, settings.reports);
-    let mut real_stats = measure("real", settings.cycles, |i| real.run(measured[i])).await;
-
-    noop_stats.activities_per_cycle =
-        scheduled_activities(&real.client, &noop.workflow_id(1), &fixture.report_ids).await?;
-    real_stats.activities_per_cycle =
-        scheduled_activities(&real.client, &real.workflow_id(measured[0]), &fixture.report_ids).await?;
+    // Rounds alternate the two paths, so a drift of the dev server over the minutes of the bench
+    // weighs on both sides alike; the verdict is on the median round.
+    let mut rounds = Vec::with_capacity(settings.rounds);
+    for (round, real_cycles) in measured.chunks(n).enumerate() {
+        println!("round {}: {n} no-op, then {n} real cycles of {} reports …", round + 1, settings.reports);
+        let first_noop = (round + 1) * n + 1;
+        let mut noop_stats = measure("no-op", n, |i| noop.run(first_noop + i)).await;
+        let mut real_stats = measure("real", n, |i| real.run(real_cycles[i])).await;
+        if round == 0 {
+            noop_stats.activities_per_cycle =
+                scheduled_activities(&real.client, &noop.workflow_id(first_noop), &fixture.report_ids).await?;
+            real_stats.activities_per_cycle =
+                scheduled_activities(&real.client, &real.workflow_id(real_cycles[0]), &fixture.report_ids).await?;
+        }
+        rounds.push(Round { noop: noop_stats, real: real_stats });
+    }
     db.close().await?;
-    Ok(Report { cycles: settings.cycles, reports: settings.reports, noop: noop_stats, real: real_stats })
+    Ok(Report { cycles: n, reports: settings.reports, rounds })
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
 // ---------------------------------------------------------------------------------------------
 
-/// Both runs' figures.
-struct Report {
-    cycles: usize,
-    reports: usize,
+/// One round: a no-op batch, then a real one.
+struct Round {
     noop: RunStats,
     real: RunStats,
 }
 
-impl Report {
+impl Round {
     /// Real throughput over no-op throughput.
     fn ratio(&self) -> f64 {
         let limit = self.noop.per_minute();
         if limit > 0.0 { self.real.per_minute() / limit } else { f64::NAN }
     }
+}
+
+/// Every round's figures.
+struct Report {
+    cycles: usize,
+    reports: usize,
+    rounds: Vec<Round>,
+}
+
+impl Report {
+    /// The median of the rounds' ratios (the lower middle one for an even count).
+    fn ratio(&self) -> f64 {
+        let mut ratios: Vec<f64> = self.rounds.iter().map(Round::ratio).collect();
+        ratios.sort_by(f64::total_cmp);
+        ratios.get(ratios.len().saturating_sub(1) / 2).copied().unwrap_or(f64::NAN)
+    }
 
     fn target_met(&self) -> bool {
-        self.ratio() >= TARGET_RATIO && self.real.completed == self.real.started
+        self.ratio() >= TARGET_RATIO && self.rounds.iter().all(|r| r.real.completed == r.real.started)
     }
 
     fn verdict(&self) -> &'static str {
         if self.target_met() { "met" } else { "NOT met" }
     }
 
+    fn runs(&self) -> impl Iterator<Item = (usize, &RunStats)> {
+        self.rounds.iter().enumerate().flat_map(|(i, r)| [(i + 1, &r.noop), (i + 1, &r.real)])
+    }
+
     fn print(&self) {
         println!();
         println!(
-            "{:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15}",
-            "run", "cycles", "completed", "wall s", "cycles/min", "p50 s", "p95 s", "activities/cycle"
+            "{:<5} {:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15}",
+            "round", "run", "cycles", "completed", "wall s", "cycles/min", "p50 s", "p95 s", "activities/cycle"
         );
-        for run in [&self.noop, &self.real] {
+        for (round, run) in self.runs() {
             println!(
-                "{:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15}",
+                "{:<5} {:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15}",
+                round,
                 run.label,
                 run.started,
                 run.completed,
@@ -733,16 +773,18 @@ impl Report {
                 run.per_minute(),
                 run.percentile(50.0),
                 run.percentile(95.0),
-                run.activities_per_cycle
+                run.activities()
             );
         }
-        for run in [&self.noop, &self.real] {
+        for (round, run) in self.runs() {
             if let Some(error) = &run.first_error {
-                println!("{} failures, the first: {error}", run.label);
+                println!("round {round}, {} failures, the first: {error}", run.label);
             }
         }
+        let each: Vec<String> = self.rounds.iter().map(|r| format!("{:.1} %", r.ratio() * 100.0)).collect();
         println!(
-            "\nreal / no-op throughput: {:.1} %; target (real ≥ {:.0} % of no-op): {}",
+            "\nreal / no-op throughput by round: {}; median {:.1} %; target (real ≥ {:.0} % of no-op): {}",
+            each.join(", "),
             self.ratio() * 100.0,
             TARGET_RATIO * 100.0,
             self.verdict()
@@ -755,14 +797,16 @@ impl Report {
         let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
         let commit = git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
         let mut text = format!(
-            "\n## {date} · {cores} cores · {} concurrent AUTO cycles × {} reports{commit}\n\n\
-             | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle |\n\
-             |---|---:|---:|---:|---:|---:|---:|---:|\n",
-            self.cycles, self.reports
+            "\n## {date} · {cores} cores · {} concurrent AUTO cycles × {} reports, {} rounds{commit}\n\n\
+             | round | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle |\n\
+             |---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
+            self.cycles,
+            self.reports,
+            self.rounds.len()
         );
-        for run in [&self.noop, &self.real] {
+        for (round, run) in self.runs() {
             text.push_str(&format!(
-                "| {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} |\n",
+                "| {round} | {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} |\n",
                 run.label,
                 run.started,
                 run.completed,
@@ -770,19 +814,21 @@ impl Report {
                 run.per_minute(),
                 run.percentile(50.0),
                 run.percentile(95.0),
-                run.activities_per_cycle
+                run.activities()
             ));
         }
+        let each: Vec<String> = self.rounds.iter().map(|r| format!("{:.1} %", r.ratio() * 100.0)).collect();
         text.push_str(&format!(
-            "\nReal / no-op throughput: **{:.1} %** (target ≥ {:.0} %: **{}**).\n",
+            "\nReal / no-op throughput by round: {}; median **{:.1} %** (target ≥ {:.0} %: **{}**).\n",
+            each.join(", "),
             self.ratio() * 100.0,
             TARGET_RATIO * 100.0,
             self.verdict()
         ));
-        for run in [&self.noop, &self.real] {
+        for (round, run) in self.runs() {
             if let Some(error) = &run.first_error {
                 text.push_str(&format!(
-                    "\n{} failures ({} of {}), the first: `{error}`\n",
+                    "\nRound {round}, {} failures ({} of {}), the first: `{error}`\n",
                     run.label,
                     run.started - run.completed,
                     run.started
