@@ -104,7 +104,7 @@ export type StartWorkflowInput = {
   approvalMode?: ApprovalMode;
   /** Failures to inject; only on a server started with SYNAPSE_TESTING_FAULTS=true. */
   faults?: Array<FaultInput> | null | undefined;
-  /** Only these reports of the cycle (default: every report). */
+  /** Only these reports of the cycle (default, or an empty list: every report). */
   reportIds?: Array<string | number> | null | undefined;
   /** Phases to skip (default: none); they are recorded as SKIPPED. */
   skipPhases?: Array<Phase> | null | undefined;

@@ -12,7 +12,7 @@ use crate::services::workflows::{self, StartRequest};
 /// How to start a cycle's workflow.
 #[derive(InputObject, Default)]
 pub struct StartWorkflowInput {
-    /// Only these reports of the cycle (default: every report).
+    /// Only these reports of the cycle (default, or an empty list: every report).
     report_ids: Option<Vec<ID>>,
     /// Phases to skip (default: none); they are recorded as SKIPPED.
     skip_phases: Option<Vec<Phase>>,
