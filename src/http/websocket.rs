@@ -73,9 +73,7 @@ async fn serve_socket(state: AppState, protocol: WebSocketProtocols, socket: Web
             move |payload| async move {
                 let viewer =
                     keys.identify(authorization(&payload)).map_err(|err| async_graphql::Error::new(err.to_string()))?;
-                let mut data = Data::default();
-                data.insert::<Identity>(Ok(viewer));
-                Ok(data)
+                Ok(identity_data(viewer))
             },
         );
         return pump(sink, messages).await;
@@ -100,11 +98,17 @@ async fn serve_socket(state: AppState, protocol: WebSocketProtocols, socket: Web
         Ok(Err(_)) => return close(&mut sink, 4403, "Forbidden").await,
         Err((code, reason)) => return close(&mut sink, code, reason).await,
     };
-    let mut data = Data::default();
-    data.insert::<Identity>(Ok(viewer));
+    let data = identity_data(viewer);
     let replayed = futures::stream::once(std::future::ready(Ok(Message::Text(first)))).chain(stream);
     let messages = Protocol::new(state.schema.clone(), payloads(replayed), protocol).connection_data(data);
     pump(sink, messages).await;
+}
+
+/// The connection's context data: the signed-in caller every operation on it runs as.
+fn identity_data(viewer: crate::auth::Viewer) -> Data {
+    let mut data = Data::default();
+    data.insert::<Identity>(Ok(viewer));
+    data
 }
 
 /// The client's text and binary messages, until the socket fails or closes.

@@ -4,12 +4,14 @@
 
 use entity::enums::{ExecutionStatus, Phase, StepStatus};
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, Statement, TransactionTrait, Value,
+    ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, FromQueryResult, Statement,
+    TransactionTrait, Value,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::events::{self, EventKind, NewEvent};
+use crate::phases::rows;
 
 pub(crate) async fn exec(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
     Ok(db.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?.rows_affected())
@@ -328,31 +330,36 @@ pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) 
     txn.commit().await
 }
 
+/// A task withdrawn because its run ended.
+#[derive(Debug, FromQueryResult)]
+struct WithdrawnTask {
+    id: i64,
+    kind: String,
+    phase: String,
+    assignee_role: String,
+    assignee_id: Option<i64>,
+}
+
 /// Cancels the run's open tasks, each with a TASK_CANCELLED event for the inbox it sat in.
 async fn withdraw_open_tasks(txn: &DatabaseTransaction, scope: &ExecutionScope) -> Result<(), DbErr> {
-    let withdrawn = txn
-        .query_all_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "UPDATE human_task SET status = 'CANCELLED' WHERE execution_id = $1 AND status = 'OPEN'
-             RETURNING id, kind, phase::text, assignee_role, assignee_id",
-            vec![scope.execution_id.into()],
-        ))
-        .await?;
+    let withdrawn: Vec<WithdrawnTask> = rows(
+        txn,
+        "UPDATE human_task SET status = 'CANCELLED' WHERE execution_id = $1 AND status = 'OPEN'
+         RETURNING id, kind, phase::text AS phase, assignee_role, assignee_id",
+        vec![scope.execution_id.into()],
+    )
+    .await?;
     for task in withdrawn {
-        let id: i64 = task.try_get_by_index(0)?;
-        let phase: String = task.try_get_by_index(2)?;
-        let detail = json!({ "taskId": id, "kind": task.try_get_by_index::<String>(1)?, "withdrawn": true,
-                             "assigneeRole": task.try_get_by_index::<String>(3)?,
-                             "assigneeId": task.try_get_by_index::<Option<i64>>(4)? });
         let event = NewEvent {
             cycle_id: scope.cycle_id,
             report_id: scope.report_id,
             execution_id: Some(scope.execution_id),
-            phase: Phase::ALL.into_iter().find(|p| p.as_str() == phase),
+            phase: Phase::ALL.into_iter().find(|p| p.as_str() == task.phase),
             kind: EventKind::TaskCancelled,
             status: "CANCELLED".to_owned(),
-            detail,
-            key: format!("task:{id}:cancelled"),
+            detail: json!({ "taskId": task.id, "kind": task.kind, "withdrawn": true,
+                            "assigneeRole": task.assignee_role, "assigneeId": task.assignee_id }),
+            key: format!("task:{}:cancelled", task.id),
         };
         events::append(txn, event).await?;
     }

@@ -3,10 +3,9 @@
 use async_graphql::{Context, Result, Subscription};
 use futures::Stream;
 
-use crate::error::AppError;
 use crate::events::{Addressee, EventFilter, EventHub};
 use crate::graphql::context::ContextExt;
-use crate::graphql::workflow::subscription::{WorkflowEvent, events};
+use crate::graphql::workflow::subscription::{WorkflowEvent, check_after_seq, events};
 
 /// Live task subscriptions.
 #[derive(Default)]
@@ -22,9 +21,7 @@ impl TaskSubscription {
         ctx: &Context<'_>,
         #[graphql(desc = "Resume after this sequence number (backlog first, then live).")] after_seq: Option<i64>,
     ) -> Result<impl Stream<Item = Result<WorkflowEvent>> + use<>> {
-        if after_seq.is_some_and(|s| s < 0) {
-            return Err(AppError::bad_input("afterSeq", "afterSeq must not be negative").into());
-        }
+        check_after_seq(after_seq)?;
         let viewer = ctx.viewer()?;
         let filter = EventFilter {
             tasks_of: Some(Addressee { user_id: viewer.user_id, role: viewer.role.as_str() }),

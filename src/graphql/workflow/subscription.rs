@@ -93,6 +93,14 @@ async fn authorise(ctx: &Context<'_>, filter: &EventFilter) -> Result<Arc<EventH
     Ok(ctx.data_unchecked::<Arc<EventHub>>().clone())
 }
 
+/// A resume point must be a sequence number: none is negative.
+pub(crate) fn check_after_seq(after_seq: Option<i64>) -> Result<()> {
+    match after_seq {
+        Some(seq) if seq < 0 => Err(AppError::bad_input("afterSeq", "afterSeq must not be negative").into()),
+        _ => Ok(()),
+    }
+}
+
 /// The events matching `filter` as GraphQL values; an unreachable database ends the stream with
 /// UNAVAILABLE.
 pub(crate) fn events(
@@ -138,9 +146,7 @@ impl WorkflowSubscription {
             phase_transitions_only: false,
             tasks_of: None,
         };
-        if after_seq.is_some_and(|s| s < 0) {
-            return Err(AppError::bad_input("afterSeq", "afterSeq must not be negative").into());
-        }
+        check_after_seq(after_seq)?;
         let hub = authorise(ctx, &filter).await?;
         Ok(events(&hub, filter, after_seq))
     }
