@@ -16,6 +16,10 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
+        // The driver's default pings every connection it hands out: a second round trip for
+        // every statement. A connection in steady use is known to be alive; only one idle long
+        // enough for a server, proxy or firewall to have dropped it is checked first.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
     if !names_ssl_mode(url) {
         // TLS to this machine protects nothing and costs every query a cipher pass at both ends.

@@ -8,6 +8,8 @@ use entity::enums::Phase;
 use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement};
 use serde::{Deserialize, Serialize};
 
+use crate::statement::Writes;
+
 /// The channel listeners LISTEN on; the sequencing trigger notifies on it.
 pub const CHANNEL: &str = "workflow_events";
 
@@ -81,25 +83,35 @@ pub struct NewEvent {
 /// when `txn` commits. Returns whether it was new (`false`: an event with the same key was
 /// already stored).
 pub async fn append(txn: &DatabaseTransaction, event: NewEvent) -> Result<bool, DbErr> {
-    let inserted = txn
-        .execute_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "INSERT INTO workflow_event (cycle_id, report_id, execution_id, phase, kind, status, event_key, detail)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (event_key) DO NOTHING",
-            [
-                event.cycle_id.into(),
-                event.report_id.into(),
-                event.execution_id.into(),
-                event.phase.map(|p| p.as_str().to_owned()).into(),
-                event.kind.as_str().into(),
-                event.status.into(),
-                event.key.into(),
-                event.detail.into(),
-            ],
-        ))
-        .await?;
-    Ok(inserted.rows_affected() > 0)
+    let mut writes = Writes::default();
+    let insert = insert(&mut writes, &[event]);
+    Ok(writes.execute(txn, &insert).await? > 0)
+}
+
+/// The `INSERT` of `events` (in this order) for a statement built with `writes`, as its last
+/// part or one of its writes. Events with a key already stored are left out.
+pub(crate) fn insert(writes: &mut Writes, events: &[NewEvent]) -> String {
+    let rows: Vec<String> = events
+        .iter()
+        .map(|event| {
+            let values = [
+                writes.bind(event.cycle_id),
+                writes.bind(event.report_id),
+                writes.bind(event.execution_id),
+                writes.bind(event.phase.map(|p| p.as_str().to_owned())),
+                writes.bind(event.kind.as_str()),
+                writes.bind(event.status.clone()),
+                writes.bind(event.key.clone()),
+                writes.bind(event.detail.clone()),
+            ];
+            format!("({})", values.join(", "))
+        })
+        .collect();
+    format!(
+        "INSERT INTO workflow_event (cycle_id, report_id, execution_id, phase, kind, status, event_key, detail)
+         VALUES {} ON CONFLICT (event_key) DO NOTHING",
+        rows.join(", ")
+    )
 }
 
 /// The sequence number of the committed event stored under `key`.

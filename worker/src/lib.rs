@@ -13,6 +13,7 @@ pub mod provider;
 pub mod rules;
 pub mod runner;
 pub mod settings;
+mod statement;
 pub mod tracking;
 pub mod versions;
 pub mod workflows;

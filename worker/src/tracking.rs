@@ -12,6 +12,7 @@ use serde_json::json;
 
 use crate::events::{self, EventKind, NewEvent};
 use crate::phases::rows;
+use crate::statement::Writes;
 
 pub(crate) async fn exec(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
     Ok(db.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?.rows_affected())
@@ -48,11 +49,11 @@ pub struct BeginExecution {
     pub started_by: i64,
 }
 
-/// Records a run as RUNNING (once) and marks its cycle active or its report in progress.
+/// Records a run as RUNNING (once) and marks its cycle active or its report in progress. Two
+/// statements, each idempotent: a retry after the first finds the run and completes the rest.
 pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Result<i64, DbErr> {
-    let txn = db.begin().await?;
     let id = scalar_i64(
-        &txn,
+        db,
         "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, parent_execution_id, cycle_id,
                 cycle_report_id, version, status, approval_mode, input, started_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 'RUNNING', $8, $9, $10)
@@ -73,39 +74,34 @@ pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Re
     )
     .await?
     .ok_or_else(|| DbErr::RecordNotInserted)?;
+    let mut writes = Writes::default();
     match run.cycle_report_id {
         None => {
-            exec(
-                &txn,
-                "UPDATE test_cycle SET status = 'ACTIVE', updated_at = now() WHERE id = $1 AND status = 'PLANNED'",
-                vec![run.cycle_id.into()],
-            )
-            .await?;
+            let cycle = writes.bind(run.cycle_id);
+            writes.with(format!(
+                "UPDATE test_cycle SET status = 'ACTIVE', updated_at = now() WHERE id = {cycle} AND status = 'PLANNED'"
+            ));
         }
         Some(link) => {
-            exec(
-                &txn,
-                "UPDATE cycle_report SET status = 'IN_PROGRESS', workflow_id = $2, updated_at = now() WHERE id = $1",
-                vec![link.into(), run.workflow_id.clone().into()],
-            )
-            .await?;
+            let (link, workflow) = (writes.bind(link), writes.bind(run.workflow_id.clone()));
+            writes.with(format!(
+                "UPDATE cycle_report SET status = 'IN_PROGRESS', workflow_id = {workflow}, updated_at = now()
+                 WHERE id = {link}"
+            ));
         }
     }
-    events::append(
-        &txn,
-        NewEvent {
-            cycle_id: run.cycle_id,
-            report_id: run.report_id,
-            execution_id: Some(id),
-            phase: None,
-            kind: EventKind::WorkflowStarted,
-            status: ExecutionStatus::Running.as_str().to_owned(),
-            detail: json!({ "workflowId": run.workflow_id, "runId": run.run_id }),
-            key: format!("{}:{}:started", run.workflow_id, run.run_id),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let event = NewEvent {
+        cycle_id: run.cycle_id,
+        report_id: run.report_id,
+        execution_id: Some(id),
+        phase: None,
+        kind: EventKind::WorkflowStarted,
+        status: ExecutionStatus::Running.as_str().to_owned(),
+        detail: json!({ "workflowId": run.workflow_id, "runId": run.run_id }),
+        key: format!("{}:{}:started", run.workflow_id, run.run_id),
+    };
+    let insert = events::insert(&mut writes, &[event]);
+    writes.execute(db, &insert).await?;
     Ok(id)
 }
 
@@ -132,34 +128,35 @@ pub struct Transition {
     pub kind: String,
 }
 
-/// Records a phase step's new status, the transition it makes, and the event dashboards show.
+/// Records a phase step's new status, the transition it makes, and the event dashboards show:
+/// one statement, so one round trip and one commit.
 pub async fn record_phase(db: &DatabaseConnection, change: PhaseChange) -> Result<(), DbErr> {
     let scope = &change.scope;
-    let txn = db.begin().await?;
     let status = change.status.as_str();
     let starting = matches!(change.status, StepStatus::Running);
-    exec(
-        &txn,
+    let mut writes = Writes::default();
+    let execution = writes.bind(scope.execution_id);
+    let phase = writes.bind(change.phase.as_str());
+    let step = [
+        writes.bind(format!("phase:{}", change.phase.as_str())),
+        writes.bind(change.phase.label()),
+        writes.bind(status),
+        writes.bind(i32::try_from(change.round).unwrap_or(i32::MAX)),
+        writes.bind(change.error.clone()),
+        writes.bind(change.detail.clone()),
+    ];
+    let [key, label, step_status, attempt, error, detail] = &step;
+    // A phase that starts has no end yet; any other change ends it now.
+    let completed_at = if starting { "NULL::timestamptz" } else { "now()" };
+    writes.with(format!(
         "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at,
                 completed_at, error, detail)
-         VALUES ($1, $2, $3, $4, 'PHASE', $5, $6, now(), CASE WHEN $7 THEN NULL ELSE now() END, $8, $9)
+         VALUES ({execution}, {key}, {phase}, {label}, 'PHASE', {step_status}, {attempt}, now(), {completed_at},
+                 {error}, {detail})
          ON CONFLICT (execution_id, step_key) DO UPDATE SET
-            status = EXCLUDED.status, attempt = EXCLUDED.attempt,
-            completed_at = CASE WHEN $7 THEN NULL ELSE now() END,
-            error = EXCLUDED.error, detail = workflow_step.detail || EXCLUDED.detail",
-        vec![
-            scope.execution_id.into(),
-            format!("phase:{}", change.phase.as_str()).into(),
-            change.phase.as_str().into(),
-            change.phase.label().into(),
-            status.into(),
-            i32::try_from(change.round).unwrap_or(i32::MAX).into(),
-            starting.into(),
-            change.error.clone().into(),
-            change.detail.clone().into(),
-        ],
-    )
-    .await?;
+            status = EXCLUDED.status, attempt = EXCLUDED.attempt, completed_at = EXCLUDED.completed_at,
+            error = EXCLUDED.error, detail = workflow_step.detail || EXCLUDED.detail"
+    ));
     if let Some(transition) = &change.transition {
         let key = format!(
             "{}->{}:{}:{}",
@@ -168,35 +165,27 @@ pub async fn record_phase(db: &DatabaseConnection, change: PhaseChange) -> Resul
             transition.kind,
             change.round
         );
-        exec(
-            &txn,
+        let values = [
+            writes.bind(key),
+            writes.bind(transition.from.map(|p| p.as_str().to_owned())),
+            writes.bind(transition.to.map(|p| p.as_str().to_owned())),
+            writes.bind(transition.kind.clone()),
+            writes.bind(json!({ "round": change.round })),
+        ];
+        writes.with(format!(
             "INSERT INTO workflow_transition (execution_id, transition_key, from_phase, to_phase, transition_type, detail)
-             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (execution_id, transition_key) DO NOTHING",
-            vec![
-                scope.execution_id.into(),
-                key.into(),
-                transition.from.map(|p| p.as_str().to_owned()).into(),
-                transition.to.map(|p| p.as_str().to_owned()).into(),
-                transition.kind.clone().into(),
-                json!({ "round": change.round }).into(),
-            ],
-        )
-        .await?;
+             VALUES ({execution}, {}) ON CONFLICT (execution_id, transition_key) DO NOTHING",
+            values.join(", ")
+        ));
     }
     if starting {
-        exec(
-            &txn,
-            "UPDATE workflow_execution SET current_phase = $2, updated_at = now() WHERE id = $1",
-            vec![scope.execution_id.into(), change.phase.as_str().into()],
-        )
-        .await?;
+        writes.with(format!(
+            "UPDATE workflow_execution SET current_phase = {phase}, updated_at = now() WHERE id = {execution}"
+        ));
         if let Some(link) = scope.cycle_report_id {
-            exec(
-                &txn,
-                "UPDATE cycle_report SET current_phase = $2, updated_at = now() WHERE id = $1",
-                vec![link.into(), change.phase.as_str().into()],
-            )
-            .await?;
+            let link = writes.bind(link);
+            writes
+                .with(format!("UPDATE cycle_report SET current_phase = {phase}, updated_at = now() WHERE id = {link}"));
         }
     }
     let kind = match change.status {
@@ -210,21 +199,18 @@ pub async fn record_phase(db: &DatabaseConnection, change: PhaseChange) -> Resul
     if let (Some(error), Some(map)) = (&change.error, detail.as_object_mut()) {
         map.insert("error".into(), error.clone().into());
     }
-    events::append(
-        &txn,
-        NewEvent {
-            cycle_id: scope.cycle_id,
-            report_id: scope.report_id,
-            execution_id: Some(scope.execution_id),
-            phase: Some(change.phase),
-            kind,
-            status: status.to_owned(),
-            detail,
-            key: format!("{}:{}:{}:{}", scope.execution_id, change.phase.as_str(), status, change.round),
-        },
-    )
-    .await?;
-    txn.commit().await
+    let event = NewEvent {
+        cycle_id: scope.cycle_id,
+        report_id: scope.report_id,
+        execution_id: Some(scope.execution_id),
+        phase: Some(change.phase),
+        kind,
+        status: status.to_owned(),
+        detail,
+        key: format!("{}:{}:{}:{}", scope.execution_id, change.phase.as_str(), status, change.round),
+    };
+    let insert = events::insert(&mut writes, &[event]);
+    writes.execute(db, &insert).await.map(drop)
 }
 
 /// How a run ended.

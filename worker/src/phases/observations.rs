@@ -2,12 +2,13 @@
 //! a severity.
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
+use serde::Serialize;
 
 use super::scoping::parse_requirement;
-use super::{PhaseInput, PhaseResult, rows};
+use super::{PhaseInput, PhaseResult, insert_batch, rows};
 use crate::rules::comparison::Outcome;
 use crate::rules::observations::{ExecutionFacts, group_failures};
-use crate::tracking::{exec, scalar_i64};
+use crate::tracking::exec;
 
 #[derive(Debug, FromQueryResult)]
 struct Row {
@@ -21,6 +22,20 @@ struct Row {
     requirement: String,
     expected_value: Option<String>,
     evidence_value: Option<String>,
+}
+
+/// An observation to store, with the failed executions it groups.
+#[derive(Debug, Serialize)]
+struct StoredObservation<'a> {
+    attribute_id: i64,
+    lob_id: i64,
+    title: &'a str,
+    description: &'a str,
+    observation_type: &'static str,
+    severity: &'static str,
+    failure_count: i32,
+    tested_count: i32,
+    execution_ids: &'a [i64],
 }
 
 /// Stores the observations of the latest test run; returns how many there are.
@@ -59,38 +74,46 @@ pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<u
         })
         .collect();
     let drafts = group_failures(&facts);
-    for draft in &drafts {
-        let id = scalar_i64(
-            db,
-            "INSERT INTO observation (cycle_report_id, attribute_id, lob_id, title, description, observation_type,
-                    severity, failure_count, tested_count)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-             ON CONFLICT (cycle_report_id, attribute_id, lob_id) DO UPDATE SET
-                title = EXCLUDED.title, description = EXCLUDED.description,
-                failure_count = EXCLUDED.failure_count, tested_count = EXCLUDED.tested_count, updated_at = now()
-             RETURNING id",
-            vec![
-                input.cycle_report_id.into(),
-                draft.attribute_id.into(),
-                draft.lob_id.into(),
-                draft.title.clone().into(),
-                draft.description.clone().into(),
-                draft.observation_type.as_str().into(),
-                draft.severity.as_str().into(),
-                draft.failure_count.into(),
-                draft.tested_count.into(),
-            ],
-        )
-        .await?
-        .unwrap_or_default();
-        exec(
-            db,
-            "INSERT INTO observation_execution (observation_id, test_execution_id)
-             SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING",
-            vec![id.into(), draft.execution_ids.clone().into()],
-        )
-        .await?;
-    }
+    let stored: Vec<StoredObservation> = drafts
+        .iter()
+        .map(|d| StoredObservation {
+            attribute_id: d.attribute_id,
+            lob_id: d.lob_id,
+            title: &d.title,
+            description: &d.description,
+            observation_type: d.observation_type.as_str(),
+            severity: d.severity.as_str(),
+            failure_count: d.failure_count,
+            tested_count: d.tested_count,
+            execution_ids: &d.execution_ids,
+        })
+        .collect();
+    // The observations and the failed executions behind each, in one statement.
+    insert_batch(
+        db,
+        &format!(
+            "WITH draft AS (
+                SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, lob_id bigint, title text,
+                    description text, observation_type text, severity text, failure_count int, tested_count int,
+                    execution_ids bigint[])),
+             stored AS (
+                INSERT INTO observation (cycle_report_id, attribute_id, lob_id, title, description, observation_type,
+                        severity, failure_count, tested_count)
+                SELECT {}, attribute_id, lob_id, title, description, observation_type, severity, failure_count,
+                       tested_count
+                FROM draft
+                ON CONFLICT (cycle_report_id, attribute_id, lob_id) DO UPDATE SET
+                   title = EXCLUDED.title, description = EXCLUDED.description,
+                   failure_count = EXCLUDED.failure_count, tested_count = EXCLUDED.tested_count, updated_at = now()
+                RETURNING id, attribute_id, lob_id)
+             INSERT INTO observation_execution (observation_id, test_execution_id)
+             SELECT stored.id, unnest(draft.execution_ids) FROM stored JOIN draft USING (attribute_id, lob_id)
+             ON CONFLICT DO NOTHING",
+            input.cycle_report_id
+        ),
+        &stored,
+    )
+    .await?;
     Ok(drafts.len())
 }
 

@@ -5,7 +5,7 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows, value_text};
-use crate::tracking::{exec, scalar_i64};
+use crate::tracking::exec;
 
 #[derive(Debug, FromQueryResult)]
 struct SampleRow {
@@ -19,6 +19,13 @@ struct Assignment {
     attribute_id: i64,
     lob_id: i64,
     data_owner_id: Option<i64>,
+}
+
+/// A request as stored.
+#[derive(Debug, FromQueryResult)]
+struct StoredRequest {
+    id: i64,
+    data_owner_id: i64,
 }
 
 /// A test case to store.
@@ -71,20 +78,23 @@ pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -
             }
         }
     }
-    let mut issued = Vec::new();
-    for owner in owners {
-        let request_id = scalar_i64(
-            db,
-            "INSERT INTO information_request (cycle_report_id, data_owner_id, due_at)
-             VALUES ($1, $2, now() + make_interval(days => $3))
-             ON CONFLICT (cycle_report_id, data_owner_id) DO UPDATE SET due_at = information_request.due_at
-             RETURNING id",
-            vec![input.cycle_report_id.into(), owner.into(), i32::try_from(due_days).unwrap_or(5).into()],
-        )
-        .await?
-        .unwrap_or_default();
-        issued.push(IssuedRequest { information_request_id: request_id, data_owner_id: owner, test_cases: 0 });
-    }
+    // One request per data owner, all in one statement (a retry keeps the first due date).
+    let stored: Vec<StoredRequest> = rows(
+        db,
+        "INSERT INTO information_request (cycle_report_id, data_owner_id, due_at)
+         SELECT $1, owner, now() + make_interval(days => $3) FROM unnest($2::bigint[]) AS owner
+         ON CONFLICT (cycle_report_id, data_owner_id) DO UPDATE SET due_at = information_request.due_at
+         RETURNING id, data_owner_id",
+        vec![input.cycle_report_id.into(), owners.clone().into(), i32::try_from(due_days).unwrap_or(5).into()],
+    )
+    .await?;
+    let mut issued: Vec<IssuedRequest> = owners
+        .iter()
+        .filter_map(|&owner| {
+            let request = stored.iter().find(|r| r.data_owner_id == owner)?;
+            Some(IssuedRequest { information_request_id: request.id, data_owner_id: owner, test_cases: 0 })
+        })
+        .collect();
     let mut cases = Vec::with_capacity(samples.len() * attributes.len());
     for sample in &samples {
         for attribute in &attributes {
@@ -117,22 +127,22 @@ pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -
         &cases,
     )
     .await?;
-    for request in &issued {
-        exec(
-            db,
-            "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
-             SELECT $1, $2, 'RFI', 'Request for information: ' || r.report_number,
-                    'Please submit evidence for ' || $3 || ' test cases of ' || r.name || '.', '/tasks'
-             FROM report r WHERE r.id = $4
-             ON CONFLICT (notification_key) DO NOTHING",
-            vec![
-                request.data_owner_id.into(),
-                format!("rfi:{}", request.information_request_id).into(),
-                request.test_cases.to_string().into(),
-                input.report_id.into(),
-            ],
-        )
-        .await?;
-    }
+    // Every owner's notification in one statement.
+    exec(
+        db,
+        "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
+         SELECT x.owner, 'rfi:' || x.request, 'RFI', 'Request for information: ' || r.report_number,
+                'Please submit evidence for ' || x.cases || ' test cases of ' || r.name || '.', '/tasks'
+         FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS x(owner, request, cases)
+         CROSS JOIN report r WHERE r.id = $4
+         ON CONFLICT (notification_key) DO NOTHING",
+        vec![
+            issued.iter().map(|r| r.data_owner_id).collect::<Vec<_>>().into(),
+            issued.iter().map(|r| r.information_request_id).collect::<Vec<_>>().into(),
+            issued.iter().map(|r| r.test_cases).collect::<Vec<_>>().into(),
+            input.report_id.into(),
+        ],
+    )
+    .await?;
     Ok(issued)
 }

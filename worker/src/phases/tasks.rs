@@ -2,13 +2,14 @@
 //! what the decision means for the phase's data (approved samples, overrides, sign-offs, …).
 
 use entity::enums::{Decision, Phase, Role, TaskKind};
-use sea_orm::{DatabaseConnection, FromQueryResult, TransactionTrait};
+use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{PhaseResult, evidence, observations, owners, report, rows, sampling, scoping};
 use crate::events::{self, EventKind, NewEvent};
-use crate::tracking::{ExecutionScope, exec};
+use crate::statement::Writes;
+use crate::tracking::ExecutionScope;
 
 /// A human step to open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,7 +56,15 @@ fn step_key(task_key: &str) -> String {
     format!("task:{task_key}")
 }
 
-/// Opens the task (once, however often the activity runs).
+/// The comment AUTO mode records with its decisions.
+const AUTO_COMMENT: &str = "Decided automatically (AUTO approval mode) with the recommended choice.";
+
+/// The columns of a [`TaskRow`].
+const TASK_COLUMNS: &str = "id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
+    assignee_id, information_request_id, decided_by, comment";
+
+/// Opens the task (once, however often the activity runs). In AUTO mode the task is stored
+/// already decided with the recommended choice, and that decision's effects are applied.
 pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<OpenedTask> {
     let key = format!(
         "{}:{}:{}:{}:{}",
@@ -65,96 +74,126 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
         task.discriminator,
         task.round
     );
-    let txn = db.begin().await?;
-    let existing: Vec<TaskRow> = rows(&txn, &select_task("task_key = $1"), vec![key.clone().into()]).await?;
-    let task_id = match existing.first() {
-        Some(row) => row.id,
-        None => {
-            let created: Vec<TaskRow> = rows(
-                &txn,
-                "INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
-                        assignee_role, assignee_id, information_request_id, round, due_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12))
-                 RETURNING id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
-                           assignee_id, information_request_id, decided_by, comment",
-                vec![
-                    key.clone().into(),
-                    task.scope.cycle_id.into(),
-                    task.scope.cycle_report_id.into(),
-                    task.scope.execution_id.into(),
-                    task.phase.as_str().into(),
-                    task.kind.as_str().into(),
-                    task.title.clone().into(),
-                    task.assignee_role.as_str().into(),
-                    task.assignee_id.into(),
-                    task.information_request_id.into(),
-                    i32::try_from(task.round).unwrap_or(1).into(),
-                    i32::try_from(task.sla_hours).unwrap_or(72).into(),
-                ],
-            )
-            .await?;
-            let id = created.first().map(|r| r.id).unwrap_or_default();
-            exec(
-                &txn,
-                "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at, detail)
-                 VALUES ($1, $2, $3, $4, 'HUMAN_TASK', 'WAITING', $5, now(), $6)
-                 ON CONFLICT (execution_id, step_key) DO NOTHING",
-                vec![
-                    task.scope.execution_id.into(),
-                    step_key(&key).into(),
-                    task.phase.as_str().into(),
-                    task.title.clone().into(),
-                    i32::try_from(task.round).unwrap_or(1).into(),
-                    json!({ "taskId": id, "kind": task.kind.as_str() }).into(),
-                ],
-            )
-            .await?;
-            if let Some(user) = task.assignee_id {
-                exec(
-                    &txn,
-                    "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
-                     VALUES ($1, $2, 'TASK', $3, $4, '/tasks') ON CONFLICT (notification_key) DO NOTHING",
-                    vec![
-                        user.into(),
-                        format!("task:{id}").into(),
-                        format!("New task: {}", task.title).into(),
-                        format!("{} is waiting for your {}.", task.phase.label(), task.kind.as_str().to_lowercase())
-                            .into(),
-                    ],
-                )
-                .await?;
-            }
-            events::append(&txn, NewEvent {
-                cycle_id: task.scope.cycle_id,
-                report_id: task.scope.report_id,
-                execution_id: Some(task.scope.execution_id),
-                phase: Some(task.phase),
-                kind: EventKind::TaskOpened,
-                status: "OPEN".to_owned(),
-                detail: json!({ "taskId": id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
-                                "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
-                key: format!("task:{id}:opened"),
-            })
-            .await?;
-            id
-        }
-    };
-    txn.commit().await?;
-    if !task.auto {
-        return Ok(OpenedTask { task_id, auto_decision: None });
+    let decision = task.auto.then(|| CloseTask {
+        task_id: 0,
+        decision: Decision::Approve,
+        comment: Some(AUTO_COMMENT.to_owned()),
+        payload: None,
+        decided_by: None,
+    });
+    let row = insert_task(db, &task, &key, decision.as_ref()).await?;
+    // The task's step, its assignee's notification and its events, each under its own key, so a
+    // retry after a failure between the two statements adds only what is missing.
+    let mut writes = Writes::default();
+    let execution = writes.bind(task.scope.execution_id);
+    let values = [
+        writes.bind(step_key(&key)),
+        writes.bind(task.phase.as_str()),
+        writes.bind(task.title.clone()),
+        writes.bind(i32::try_from(task.round).unwrap_or(1)),
+        writes.bind(json!({ "taskId": row.id, "kind": task.kind.as_str() })),
+    ];
+    // A decided task's step is over as it starts: it waited for nobody (`waiting_ms` stays 0).
+    let (status, completed_at) =
+        if decision.is_some() { ("'COMPLETED'", "now()") } else { ("'WAITING'", "NULL::timestamptz") };
+    writes.with(format!(
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, attempt, detail, step_type, status, started_at,
+                completed_at)
+         VALUES ({execution}, {}, 'HUMAN_TASK', {status}, now(), {completed_at})
+         ON CONFLICT (execution_id, step_key) DO NOTHING",
+        values.join(", ")
+    ));
+    if let Some(user) = task.assignee_id {
+        let values = [
+            writes.bind(user),
+            writes.bind(format!("task:{}", row.id)),
+            writes.bind(format!("New task: {}", task.title)),
+            writes.bind(format!("{} is waiting for your {}.", task.phase.label(), task.kind.as_str().to_lowercase())),
+        ];
+        writes.with(format!(
+            "INSERT INTO notification (user_id, notification_key, subject, body, kind, link)
+             VALUES ({}, 'TASK', '/tasks') ON CONFLICT (notification_key) DO NOTHING",
+            values.join(", ")
+        ));
     }
-    close(
+    let mut events = vec![NewEvent {
+        cycle_id: task.scope.cycle_id,
+        report_id: task.scope.report_id,
+        execution_id: Some(task.scope.execution_id),
+        phase: Some(task.phase),
+        kind: EventKind::TaskOpened,
+        status: "OPEN".to_owned(),
+        detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
+                        "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
+        key: format!("task:{}:opened", row.id),
+    }];
+    events.extend(decision.as_ref().map(|decision| completed_event(&row, decision)));
+    let insert = events::insert(&mut writes, &events);
+    writes.execute(db, &insert).await?;
+    let Some(decision) = decision else { return Ok(OpenedTask { task_id: row.id, auto_decision: None }) };
+    apply_effects(db, &row, &decision).await?;
+    Ok(OpenedTask { task_id: row.id, auto_decision: Some(decision.decision) })
+}
+
+/// Stores the task under `key` unless it is already stored (decided, when `decision` is given),
+/// and returns it.
+async fn insert_task(
+    db: &DatabaseConnection,
+    task: &OpenTask,
+    key: &str,
+    decision: Option<&CloseTask>,
+) -> PhaseResult<TaskRow> {
+    let stored: Vec<TaskRow> = rows(
         db,
-        CloseTask {
-            task_id,
-            decision: Decision::Approve,
-            comment: Some("Decided automatically (AUTO approval mode) with the recommended choice.".to_owned()),
-            payload: None,
-            decided_by: None,
-        },
+        &format!(
+            "WITH created AS (
+                INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
+                        assignee_role, assignee_id, information_request_id, round, due_at, status, decision, comment,
+                        decided_automatically, decided_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12),
+                        CASE WHEN $13::text IS NULL THEN 'OPEN' ELSE 'COMPLETED' END, $13, $14,
+                        $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
+                ON CONFLICT (task_key) DO NOTHING
+                RETURNING {TASK_COLUMNS})
+             SELECT * FROM created
+             UNION ALL SELECT {TASK_COLUMNS} FROM human_task WHERE task_key = $1
+             LIMIT 1"
+        ),
+        vec![
+            key.into(),
+            task.scope.cycle_id.into(),
+            task.scope.cycle_report_id.into(),
+            task.scope.execution_id.into(),
+            task.phase.as_str().into(),
+            task.kind.as_str().into(),
+            task.title.clone().into(),
+            task.assignee_role.as_str().into(),
+            task.assignee_id.into(),
+            task.information_request_id.into(),
+            i32::try_from(task.round).unwrap_or(1).into(),
+            i32::try_from(task.sla_hours).unwrap_or(72).into(),
+            decision.map(|d| d.decision.as_str().to_owned()).into(),
+            decision.and_then(|d| d.comment.clone()).into(),
+        ],
     )
     .await?;
-    Ok(OpenedTask { task_id, auto_decision: Some(Decision::Approve) })
+    stored.into_iter().next().ok_or_else(|| super::PhaseError::Business(format!("task {key} could not be stored")))
+}
+
+/// The TASK_COMPLETED event of `task` decided by `decision`.
+fn completed_event(task: &TaskRow, decision: &CloseTask) -> NewEvent {
+    NewEvent {
+        cycle_id: task.cycle_id,
+        report_id: None,
+        execution_id: task.execution_id,
+        phase: Phase::ALL.into_iter().find(|p| p.as_str() == task.phase),
+        kind: EventKind::TaskCompleted,
+        status: decision.decision.as_str().to_owned(),
+        detail: json!({ "taskId": task.id, "kind": task.kind, "decision": decision.decision.as_str(),
+                        "automatic": decision.decided_by.is_none(), "comment": task.comment,
+                        "assigneeRole": task.assignee_role, "assigneeId": task.assignee_id }),
+        key: format!("task:{}:completed", task.id),
+    }
 }
 
 /// A decision to record.
@@ -168,22 +207,21 @@ pub struct CloseTask {
     pub decided_by: Option<i64>,
 }
 
-fn select_task(filter: &str) -> String {
-    format!(
-        "SELECT id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role, assignee_id,
-                information_request_id, decided_by, comment
-         FROM human_task WHERE {filter}"
-    )
-}
-
 /// Records the decision (unless the API already did) and applies what it means for the phase.
 pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<()> {
-    let txn = db.begin().await?;
-    exec(
-        &txn,
-        "UPDATE human_task SET status = 'COMPLETED', decision = $2, comment = $3, payload = $4, decided_by = $5,
-                decided_automatically = $5 IS NULL, decided_at = now()
-         WHERE id = $1 AND status = 'OPEN'",
+    // The decided row: as this update leaves it, or as the API already left it.
+    let task = rows::<TaskRow>(
+        db,
+        &format!(
+            "WITH decided AS (
+                UPDATE human_task SET status = 'COMPLETED', decision = $2, comment = $3, payload = $4,
+                       decided_by = $5, decided_automatically = $5 IS NULL, decided_at = now()
+                WHERE id = $1 AND status = 'OPEN'
+                RETURNING {TASK_COLUMNS})
+             SELECT * FROM decided
+             UNION ALL SELECT {TASK_COLUMNS} FROM human_task WHERE id = $1
+             LIMIT 1"
+        ),
         vec![
             decision.task_id.into(),
             decision.decision.as_str().into(),
@@ -192,39 +230,21 @@ pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<
             decision.decided_by.into(),
         ],
     )
-    .await?;
-    let task = rows::<TaskRow>(&txn, &select_task("id = $1"), vec![decision.task_id.into()])
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| super::PhaseError::Business(format!("task {} does not exist", decision.task_id)))?;
+    .await?
+    .into_iter()
+    .next()
+    .ok_or_else(|| super::PhaseError::Business(format!("task {} does not exist", decision.task_id)))?;
+    let mut writes = Writes::default();
     if let Some(execution) = task.execution_id {
-        exec(
-            &txn,
+        let (execution, key) = (writes.bind(execution), writes.bind(step_key(&task.task_key)));
+        writes.with(format!(
             "UPDATE workflow_step SET status = 'COMPLETED', completed_at = COALESCE(completed_at, now()),
                     waiting_ms = (EXTRACT(EPOCH FROM (now() - started_at)) * 1000)::bigint
-             WHERE execution_id = $1 AND step_key = $2 AND status = 'WAITING'",
-            vec![execution.into(), step_key(&task.task_key).into()],
-        )
-        .await?;
+             WHERE execution_id = {execution} AND step_key = {key} AND status = 'WAITING'"
+        ));
     }
-    events::append(
-        &txn,
-        NewEvent {
-            cycle_id: task.cycle_id,
-            report_id: None,
-            execution_id: task.execution_id,
-            phase: Phase::ALL.into_iter().find(|p| p.as_str() == task.phase),
-            kind: EventKind::TaskCompleted,
-            status: decision.decision.as_str().to_owned(),
-            detail: json!({ "taskId": task.id, "kind": task.kind, "decision": decision.decision.as_str(),
-                        "automatic": decision.decided_by.is_none(), "comment": task.comment,
-                        "assigneeRole": task.assignee_role, "assigneeId": task.assignee_id }),
-            key: format!("task:{}:completed", task.id),
-        },
-    )
-    .await?;
-    txn.commit().await?;
+    let insert = events::insert(&mut writes, &[completed_event(&task, &decision)]);
+    writes.execute(db, &insert).await?;
     apply_effects(db, &task, &decision).await
 }
 
