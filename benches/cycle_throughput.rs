@@ -435,7 +435,7 @@ impl NoopCycleWorkflow {
 /// connection pool, as `synapse worker` runs it; it lives until the process ends.
 fn spawn_real_worker(database_url: String, config: WorkerConfig) {
     spawn_worker_thread("real", move || async move {
-        let db = synapse::db::connect(&database_url).await?;
+        let db = synapse::db::connect_worker(&database_url).await?;
         run_worker(db, config).await
     });
 }

@@ -39,7 +39,6 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {}", config.bind_addr))?;
     tracing::info!(addr = %config.bind_addr, "serving GraphQL at /graphql, GraphiQL at /graphiql");
-    let db = state.db.clone();
     // Live events are small frames that must leave at once: no Nagle delay behind an unacknowledged one.
     let listener = listener.tap_io(|tcp| {
         if let Err(err) = tcp.set_nodelay(true) {
@@ -53,20 +52,21 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let server = tokio::spawn(async move { http.await });
     tokio::select! {
         served = server => served.context("the HTTP task panicked")?.context("serving HTTP"),
-        worked = run_worker(db, &config) => worked,
+        worked = run_worker(&config) => worked,
     }
 }
 
 /// Runs the Temporal worker alone until a shutdown signal.
 pub async fn worker(config: Config) -> anyhow::Result<()> {
-    let db = crate::db::connect(&config.database_url).await?;
     tokio::select! {
-        worked = run_worker(db, &config) => worked,
+        worked = run_worker(&config) => worked,
         () = shutdown_signal() => Ok(()),
     }
 }
 
-async fn run_worker(db: sea_orm::DatabaseConnection, config: &Config) -> anyhow::Result<()> {
+/// The worker, on a pool of its own (the API's queries are planned differently).
+async fn run_worker(config: &Config) -> anyhow::Result<()> {
+    let db = crate::db::connect_worker(&config.database_url).await?;
     worker::runner::run_worker(db, config.worker_config()).await
 }
 

@@ -7,6 +7,7 @@ mod email;
 mod harness;
 mod limits;
 mod migrations;
+mod pools;
 mod postgres_restart;
 mod queries;
 mod replay;

@@ -82,7 +82,7 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
         decided_by: None,
     });
     let row = insert_task(db, &task, &key, decision.as_ref()).await?;
-    // The task's step, its assignee's notification and its events, each under its own key, so a
+    // The task's step, its assignee's notification and its event, each under its own key, so a
     // retry after a failure between the two statements adds only what is missing.
     let mut writes = Writes::default();
     let execution = writes.bind(task.scope.execution_id);
@@ -103,7 +103,8 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
          ON CONFLICT (execution_id, step_key) DO NOTHING",
         values.join(", ")
     ));
-    if let Some(user) = task.assignee_id {
+    // Its assignee is told of a task that waits for them; one decided already waits for nobody.
+    if let Some(user) = task.assignee_id.filter(|_| decision.is_none()) {
         let values = [
             writes.bind(user),
             writes.bind(format!("task:{}", row.id)),
@@ -116,19 +117,31 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
             values.join(", ")
         ));
     }
-    let mut events = vec![NewEvent {
-        cycle_id: task.scope.cycle_id,
-        report_id: task.scope.report_id,
-        execution_id: Some(task.scope.execution_id),
-        phase: Some(task.phase),
-        kind: EventKind::TaskOpened,
-        status: "OPEN".to_owned(),
-        detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
-                        "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
-        key: format!("task:{}:opened", row.id),
-    }];
-    events.extend(decision.as_ref().map(|decision| completed_event(&row, decision)));
-    let insert = events::insert(&mut writes, &events);
+    // Dashboards and inboxes see what happened: a task opened, or (AUTO) one that was never
+    // open to anyone because it was stored decided.
+    let event = match &decision {
+        None => NewEvent {
+            cycle_id: task.scope.cycle_id,
+            report_id: task.scope.report_id,
+            execution_id: Some(task.scope.execution_id),
+            phase: Some(task.phase),
+            kind: EventKind::TaskOpened,
+            status: "OPEN".to_owned(),
+            detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
+                            "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
+            key: format!("task:{}:opened", row.id),
+        },
+        Some(decision) => {
+            let mut event = completed_event(&row, decision);
+            event.report_id = task.scope.report_id;
+            if let Some(detail) = event.detail.as_object_mut() {
+                detail.insert("title".into(), task.title.clone().into());
+                detail.insert("round".into(), task.round.into());
+            }
+            event
+        }
+    };
+    let insert = events::insert(&mut writes, &[event]);
     writes.execute(db, &insert).await?;
     let Some(decision) = decision else { return Ok(OpenedTask { task_id: row.id, auto_decision: None }) };
     apply_effects(db, &row, &decision).await?;
