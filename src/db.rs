@@ -8,26 +8,36 @@ use sea_orm::sqlx::postgres::PgSslMode;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use worker::net::is_loopback;
 
-/// A pool on `url`. Statement logging stays off: statements may carry personal data.
-pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
-    connect_with(url, &[]).await
-}
-
-/// The worker's pool on `url`. Its statements are all keyed by ids, so one generic plan per
-/// statement and connection suits every call; PostgreSQL's default plans each of the first five
-/// calls on a connection afresh, which under a batch of runs costs more than running them.
-pub async fn connect_worker(url: &str) -> anyhow::Result<DatabaseConnection> {
-    connect_with(url, &[("plan_cache_mode", "force_generic_plan")]).await
-}
-
-/// A pool on `url` whose sessions start with `settings`.
-async fn connect_with(
-    url: &str,
+/// What a pool is for: how many sessions it keeps and what they start with.
+struct PoolKind {
+    max_connections: u32,
     settings: &'static [(&'static str, &'static str)],
-) -> anyhow::Result<DatabaseConnection> {
+}
+
+/// The API's pool: many short reads at once, planned by PostgreSQL's default rules.
+const API_POOL: PoolKind = PoolKind { max_connections: 20, settings: &[] };
+
+/// The worker's pool. Its statements are all keyed by ids, so one generic plan per statement and
+/// session suits every call (PostgreSQL's default plans each of a session's first five calls
+/// afresh, which under a batch of runs costs more than running them). Its writes are short, so a
+/// few sessions keep up with many activities; more sessions than the database has cores would
+/// only contend for them (measured in docs/BENCHMARKS.md).
+const WORKER_POOL: PoolKind = PoolKind { max_connections: 8, settings: &[("plan_cache_mode", "force_generic_plan")] };
+
+/// The API's pool on `url`. Statement logging stays off: statements may carry personal data.
+pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
+    connect_as(url, &API_POOL).await
+}
+
+/// The worker's pool on `url`.
+pub async fn connect_worker(url: &str) -> anyhow::Result<DatabaseConnection> {
+    connect_as(url, &WORKER_POOL).await
+}
+
+async fn connect_as(url: &str, kind: &'static PoolKind) -> anyhow::Result<DatabaseConnection> {
     let mut options = ConnectOptions::new(url);
     options
-        .max_connections(20)
+        .max_connections(kind.max_connections)
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
@@ -40,7 +50,7 @@ async fn connect_with(
     let plain_on_loopback = !names_ssl_mode(url);
     options.map_sqlx_postgres_opts(move |pg| {
         let pg = if plain_on_loopback && is_loopback(pg.get_host()) { pg.ssl_mode(PgSslMode::Disable) } else { pg };
-        if settings.is_empty() { pg } else { pg.options(settings.iter().copied()) }
+        if kind.settings.is_empty() { pg } else { pg.options(kind.settings.iter().copied()) }
     });
     Database::connect(options).await.context("connecting to the database (check DATABASE_URL)")
 }
