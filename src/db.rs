@@ -8,21 +8,32 @@ use sea_orm::sqlx::postgres::PgSslMode;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use worker::net::is_loopback;
 
-/// What a pool is for: how many sessions it keeps and what they start with.
+/// What a pool is for: how many sessions it keeps, what they start with, and when a session is
+/// checked before it is handed out.
 struct PoolKind {
     max_connections: u32,
     settings: &'static [(&'static str, &'static str)],
+    /// Check a session idle this long (`None`: check every one, a round trip per statement).
+    ping_after_idle: Option<Duration>,
 }
 
-/// The API's pool: many short reads at once, planned by PostgreSQL's default rules.
-const API_POOL: PoolKind = PoolKind { max_connections: 20, settings: &[] };
+/// The API's pool: many short reads at once, planned by PostgreSQL's default rules. Every session
+/// is checked before use, so a request after a database restart never meets a dead one.
+const API_POOL: PoolKind = PoolKind { max_connections: 20, settings: &[], ping_after_idle: None };
 
 /// The worker's pool. Its statements are all keyed by ids, so one generic plan per statement and
 /// session suits every call (PostgreSQL's default plans each of a session's first five calls
 /// afresh, which under a batch of runs costs more than running them). Its writes are short, so a
 /// few sessions keep up with many activities; more sessions than the database has cores would
-/// only contend for them (measured in docs/BENCHMARKS.md).
-const WORKER_POOL: PoolKind = PoolKind { max_connections: 8, settings: &[("plan_cache_mode", "force_generic_plan")] };
+/// only contend for them (measured in docs/BENCHMARKS.md). A session in steady use is known to be
+/// alive and goes out unchecked: checking each one doubled the round trips per statement. One
+/// idle for a second (long enough for a restart to have happened) is checked; a statement that
+/// still meets a dead session fails its activity attempt, which Temporal retries.
+const WORKER_POOL: PoolKind = PoolKind {
+    max_connections: 8,
+    settings: &[("plan_cache_mode", "force_generic_plan")],
+    ping_after_idle: Some(Duration::from_secs(1)),
+};
 
 /// The API's pool on `url`. Statement logging stays off: statements may carry personal data.
 pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
@@ -41,11 +52,10 @@ async fn connect_as(url: &str, kind: &'static PoolKind) -> anyhow::Result<Databa
         .min_connections(1)
         .connect_timeout(Duration::from_secs(5))
         .acquire_timeout(Duration::from_secs(10))
-        // The driver's default pings every connection it hands out: a second round trip for
-        // every statement. A connection in steady use is known to be alive; only one idle long
-        // enough for a server, proxy or firewall to have dropped it is checked first.
-        .test_before_acquire_if_idle_for(Duration::from_secs(30))
         .sqlx_logging(false);
+    if let Some(idle) = kind.ping_after_idle {
+        options.test_before_acquire_if_idle_for(idle);
+    }
     // TLS to this machine protects nothing and costs every query a cipher pass at both ends.
     let plain_on_loopback = !names_ssl_mode(url);
     options.map_sqlx_postgres_opts(move |pg| {

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod catalog;
+mod completions;
 pub mod events;
 pub mod mail;
 pub mod messages;
