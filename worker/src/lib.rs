@@ -4,7 +4,6 @@
 
 pub mod activities;
 pub mod catalog;
-mod completions;
 pub mod events;
 pub mod mail;
 pub mod messages;

@@ -12,7 +12,6 @@ use crate::activities::Deps;
 use crate::activities::tasks::TaskActivities;
 use crate::activities::tracking::TrackingActivities;
 use crate::activities::work::PhaseActivities;
-use crate::completions::CompletedSteps;
 use crate::mail::Mailer;
 use crate::provider::BuiltinCatalogue;
 use crate::workflows::{EnhancedTestCycleWorkflow, ReportTestingWorkflow};
@@ -72,7 +71,6 @@ pub async fn run_worker(db: DatabaseConnection, config: WorkerConfig) -> anyhow:
     let runtime = Runtime::from_current_tokio(Default::default()).context("starting the Temporal runtime")?;
     let mailer = config.smtp.as_ref().map(|smtp| Mailer::new(&smtp.url, &smtp.from)).transpose()?;
     let deps = Arc::new(Deps {
-        completed_steps: CompletedSteps::start(db.clone()),
         db,
         provider: Arc::new(BuiltinCatalogue),
         faults_enabled: config.faults_enabled,

@@ -366,7 +366,7 @@ pub struct ActivityAttempt {
 }
 
 impl ActivityAttempt {
-    pub(crate) fn step_key(&self) -> String {
+    fn step_key(&self) -> String {
         format!("activity:{}", self.activity_id)
     }
 
@@ -398,6 +398,33 @@ pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt
             attempt.phase.map(|p| p.as_str().to_owned()).into(),
             attempt.activity_type.clone().into(),
             i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+/// Records an activity step completed after `took` (one statement: the row is created here
+/// when the attempt was quick enough never to be shown running).
+pub async fn activity_completed(
+    db: &DatabaseConnection,
+    attempt: &ActivityAttempt,
+    took: std::time::Duration,
+) -> Result<(), DbErr> {
+    exec(
+        db,
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at, completed_at)
+         VALUES ($1, $2, $3, $4, 'ACTIVITY', 'COMPLETED', $5, now() - make_interval(secs => $6), now())
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET
+            status = 'COMPLETED', attempt = EXCLUDED.attempt, completed_at = now(), error = NULL,
+            started_at = COALESCE(workflow_step.started_at, EXCLUDED.started_at)",
+        vec![
+            attempt.scope.execution_id.into(),
+            attempt.step_key().into(),
+            attempt.phase.map(|p| p.as_str().to_owned()).into(),
+            attempt.activity_type.clone().into(),
+            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
+            took.as_secs_f64().into(),
         ],
     )
     .await

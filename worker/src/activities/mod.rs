@@ -20,7 +20,9 @@ use crate::messages::Fault;
 use crate::phases::{PhaseError, PhaseResult};
 use crate::provider::AttributeProvider;
 use crate::settings::{ActivityKind, Backoff, RetrySettings};
-use crate::tracking::{ActivityAttempt, ExecutionScope, activity_failed, activity_slow, activity_started};
+use crate::tracking::{
+    ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_slow, activity_started,
+};
 
 /// How long an attempt runs before its step is shown RUNNING.
 const SHOW_RUNNING_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
@@ -28,8 +30,6 @@ const SHOW_RUNNING_AFTER: std::time::Duration = std::time::Duration::from_millis
 /// What activities need.
 pub struct Deps {
     pub db: DatabaseConnection,
-    /// Writes completed steps' rows in groups.
-    pub completed_steps: crate::completions::CompletedSteps,
     pub provider: Arc<dyn AttributeProvider>,
     /// Honour injected faults; only when the worker was started for testing.
     pub faults_enabled: bool,
@@ -125,7 +125,7 @@ impl Deps {
         };
         match result {
             Ok(value) => {
-                self.completed_steps.record(&attempt, began.elapsed()).await.map_err(db_error)?;
+                activity_completed(&self.db, &attempt, began.elapsed()).await.map_err(db_error)?;
                 let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
                 if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
                     activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;
