@@ -137,15 +137,12 @@ pub async fn record_phase(db: &DatabaseConnection, change: PhaseChange) -> Resul
     let mut writes = Writes::default();
     let execution = writes.bind(scope.execution_id);
     let phase = writes.bind(change.phase.as_str());
-    let step = [
-        writes.bind(format!("phase:{}", change.phase.as_str())),
-        writes.bind(change.phase.label()),
-        writes.bind(status),
-        writes.bind(i32::try_from(change.round).unwrap_or(i32::MAX)),
-        writes.bind(change.error.clone()),
-        writes.bind(change.detail.clone()),
-    ];
-    let [key, label, step_status, attempt, error, detail] = &step;
+    let key = writes.bind(format!("phase:{}", change.phase.as_str()));
+    let label = writes.bind(change.phase.label());
+    let step_status = writes.bind(status);
+    let attempt = writes.bind(i32::try_from(change.round).unwrap_or(i32::MAX));
+    let error = writes.bind(change.error.clone());
+    let detail = writes.bind(change.detail.clone());
     // A phase that starts has no end yet; any other change ends it now.
     let completed_at = if starting { "NULL::timestamptz" } else { "now()" };
     writes.with(format!(

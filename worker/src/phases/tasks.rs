@@ -63,6 +63,17 @@ const AUTO_COMMENT: &str = "Decided automatically (AUTO approval mode) with the 
 const TASK_COLUMNS: &str = "id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
     assignee_id, information_request_id, decided_by, comment";
 
+/// The task row as `write` (an `INSERT` or `UPDATE` of `human_task`) leaves it, or, when it writes
+/// nothing, as already stored under `filter`: one statement either way.
+fn written_or_stored(write: &str, filter: &str) -> String {
+    format!(
+        "WITH written AS ({write} RETURNING {TASK_COLUMNS})
+         SELECT * FROM written
+         UNION ALL SELECT {TASK_COLUMNS} FROM human_task WHERE {filter}
+         LIMIT 1"
+    )
+}
+
 /// Opens the task (once, however often the activity runs). In AUTO mode the task is stored
 /// already decided with the recommended choice, and that decision's effects are applied.
 pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<OpenedTask> {
@@ -158,19 +169,15 @@ async fn insert_task(
 ) -> PhaseResult<TaskRow> {
     let stored: Vec<TaskRow> = rows(
         db,
-        &format!(
-            "WITH created AS (
-                INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
-                        assignee_role, assignee_id, information_request_id, round, due_at, status, decision, comment,
-                        decided_automatically, decided_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12),
-                        CASE WHEN $13::text IS NULL THEN 'OPEN' ELSE 'COMPLETED' END, $13, $14,
-                        $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
-                ON CONFLICT (task_key) DO NOTHING
-                RETURNING {TASK_COLUMNS})
-             SELECT * FROM created
-             UNION ALL SELECT {TASK_COLUMNS} FROM human_task WHERE task_key = $1
-             LIMIT 1"
+        &written_or_stored(
+            "INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
+                    assignee_role, assignee_id, information_request_id, round, due_at, status, decision, comment,
+                    decided_automatically, decided_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12),
+                    CASE WHEN $13::text IS NULL THEN 'OPEN' ELSE 'COMPLETED' END, $13, $14,
+                    $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
+             ON CONFLICT (task_key) DO NOTHING",
+            "task_key = $1",
         ),
         vec![
             key.into(),
@@ -225,15 +232,11 @@ pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<
     // The decided row: as this update leaves it, or as the API already left it.
     let task = rows::<TaskRow>(
         db,
-        &format!(
-            "WITH decided AS (
-                UPDATE human_task SET status = 'COMPLETED', decision = $2, comment = $3, payload = $4,
-                       decided_by = $5, decided_automatically = $5 IS NULL, decided_at = now()
-                WHERE id = $1 AND status = 'OPEN'
-                RETURNING {TASK_COLUMNS})
-             SELECT * FROM decided
-             UNION ALL SELECT {TASK_COLUMNS} FROM human_task WHERE id = $1
-             LIMIT 1"
+        &written_or_stored(
+            "UPDATE human_task SET status = 'COMPLETED', decision = $2, comment = $3, payload = $4,
+                    decided_by = $5, decided_automatically = $5 IS NULL, decided_at = now()
+             WHERE id = $1 AND status = 'OPEN'",
+            "id = $1",
         ),
         vec![
             decision.task_id.into(),
