@@ -39,6 +39,8 @@
 //! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
 //! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
 
+#[path = "common/cpu.rs"]
+mod cpu;
 #[path = "common/scratch_db.rs"]
 mod scratch_db;
 #[path = "common/settings.rs"]
@@ -78,6 +80,7 @@ use worker::runner::{TemporalTarget, WorkerConfig, connect, run_worker};
 use worker::settings::{ActivityKind, WorkflowSettings};
 use worker::workflows::EnhancedTestCycleWorkflow;
 
+use cpu::CpuTime;
 use scratch_db::ScratchDatabase;
 
 /// The demo password the bench database is seeded with.
@@ -552,12 +555,20 @@ struct RunStats {
     /// Activities scheduled by one cycle (parent and children), read from Temporal's history;
     /// counted in the first round only (0: not counted).
     activities_per_cycle: usize,
+    /// CPU time each part of the machine spent during the run.
+    cpu: CpuTime,
 }
 
 impl RunStats {
     /// The activity count for a table: a dash where it was not counted.
     fn activities(&self) -> String {
         if self.activities_per_cycle == 0 { "–".to_owned() } else { self.activities_per_cycle.to_string() }
+    }
+
+    /// The run's CPU seconds by part: the dev server, PostgreSQL, this process, the rest.
+    fn cpu_text(&self) -> String {
+        let cpu = &self.cpu;
+        format!("{:.1} / {:.1} / {:.1} / {:.1}", cpu.temporal, cpu.postgres, cpu.bench, cpu.other)
     }
 
     /// `Ok` when every cycle of the run completed, else its first error.
@@ -591,6 +602,7 @@ where
     F: Fn(usize) -> Fut,
     Fut: Future<Output = anyhow::Result<()>>,
 {
+    let cpu_before = CpuTime::now();
     let began = Instant::now();
     let timed = (0..count).map(|i| {
         let cycle = run_one(i);
@@ -601,6 +613,7 @@ where
     });
     let outcomes = futures::future::join_all(timed).await;
     let wall = began.elapsed();
+    let cpu = CpuTime::now() - cpu_before;
     let mut latencies = Vec::with_capacity(count);
     let mut first_error = None;
     for (outcome, latency) in outcomes {
@@ -620,6 +633,7 @@ where
         latencies,
         first_error,
         activities_per_cycle: 0,
+        cpu,
     }
 }
 
@@ -759,12 +773,21 @@ impl Report {
     fn print(&self) {
         println!();
         println!(
-            "{:<5} {:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15}",
-            "round", "run", "cycles", "completed", "wall s", "cycles/min", "p50 s", "p95 s", "activities/cycle"
+            "{:<5} {:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15} {:>28}",
+            "round",
+            "run",
+            "cycles",
+            "completed",
+            "wall s",
+            "cycles/min",
+            "p50 s",
+            "p95 s",
+            "activities/cycle",
+            "CPU s: Temporal/PG/bench/other"
         );
         for (round, run) in self.runs() {
             println!(
-                "{:<5} {:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15}",
+                "{:<5} {:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15} {:>28}",
                 round,
                 run.label,
                 run.started,
@@ -773,7 +796,8 @@ impl Report {
                 run.per_minute(),
                 run.percentile(50.0),
                 run.percentile(95.0),
-                run.activities()
+                run.activities(),
+                run.cpu_text()
             );
         }
         for (round, run) in self.runs() {
@@ -798,15 +822,16 @@ impl Report {
         let commit = git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
         let mut text = format!(
             "\n## {date} · {cores} cores · {} concurrent AUTO cycles × {} reports, {} rounds{commit}\n\n\
-             | round | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle |\n\
-             |---:|---|---:|---:|---:|---:|---:|---:|---:|\n",
+             | round | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle \
+             | CPU s: Temporal / PG / bench / other |\n\
+             |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
             self.cycles,
             self.reports,
             self.rounds.len()
         );
         for (round, run) in self.runs() {
             text.push_str(&format!(
-                "| {round} | {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} |\n",
+                "| {round} | {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} | {} |\n",
                 run.label,
                 run.started,
                 run.completed,
@@ -814,7 +839,8 @@ impl Report {
                 run.per_minute(),
                 run.percentile(50.0),
                 run.percentile(95.0),
-                run.activities()
+                run.activities(),
+                run.cpu_text()
             ));
         }
         let each: Vec<String> = self.rounds.iter().map(|r| format!("{:.1} %", r.ratio() * 100.0)).collect();

@@ -17,6 +17,9 @@ pub struct Model {
     /// What the system of record holds, keyed by attribute name.
     #[sea_orm(column_type = "JsonBinary")]
     pub system_values: Json,
+    /// The record's sampling category (CLEAN, ANOMALY, BOUNDARY), worked out when it was stored;
+    /// `None` for records stored before categories were.
+    pub category: Option<String>,
     pub created_at: DateTimeWithTimeZone,
 }
 

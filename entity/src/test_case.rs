@@ -19,7 +19,7 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    /// `cycle_report_id` -> `cycle_report.id`
+    /// `cycle_report_id` -> `cycle_report.id`: a copy of the sample's, not checked by the database
     #[sea_orm(
         belongs_to = "super::cycle_report::Entity",
         from = "Column::CycleReportId",
@@ -51,7 +51,7 @@ pub enum Relation {
         on_delete = "SetNull"
     )]
     InformationRequest,
-    /// `data_owner_id` -> `app_user.id`
+    /// `data_owner_id` -> `app_user.id`: a copy of the request's owner, not checked by the database
     #[sea_orm(belongs_to = "super::app_user::Entity", from = "Column::DataOwnerId", to = "super::app_user::Column::Id")]
     AppUser,
 }

@@ -12,6 +12,8 @@ mod m20261125_000007_create_workflow_config;
 mod m20261125_000008_sequence_events_at_commit;
 mod m20261125_000009_index_workflow_metrics;
 mod m20261126_000010_task_cancelled_event;
+mod m20261126_000011_source_record_category;
+mod m20261126_000012_lighter_test_case_writes;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             m20261125_000008_sequence_events_at_commit,
             m20261125_000009_index_workflow_metrics,
             m20261126_000010_task_cancelled_event,
+            m20261126_000011_source_record_category,
+            m20261126_000012_lighter_test_case_writes,
         ]
     }
 }

@@ -7,6 +7,7 @@ use entity::{report, source_record};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use worker::catalog::{self, generate_records};
+use worker::rules::categorize;
 
 use super::people::{LobIds, UserIds};
 use super::{RECORD_SEED, RECORDS_PER_REPORT};
@@ -46,8 +47,8 @@ pub async fn reports(db: &impl ConnectionTrait, lobs: &LobIds, users: &UserIds) 
 /// Rows per INSERT: well under PostgreSQL's 65,535 bind parameters.
 const CHUNK: usize = 1000;
 
-/// The generated source records of every report, inserted when missing; returns how many
-/// were added.
+/// The generated source records of every report with their sampling categories, inserted when
+/// missing; returns how many were added.
 pub async fn source_records(db: &impl ConnectionTrait, lobs: &LobIds, reports: &ReportIds) -> anyhow::Result<u64> {
     let mut added = 0;
     for spec in catalog::reports() {
@@ -63,6 +64,7 @@ pub async fn source_records(db: &impl ConnectionTrait, lobs: &LobIds, reports: &
                     record_key: Set(record.record_key.clone()),
                     reported_values: Set(record.reported.clone().into()),
                     system_values: Set(record.system.clone().into()),
+                    category: Set(Some(categorize(spec, &record.reported).as_str().to_owned())),
                     ..Default::default()
                 });
             }

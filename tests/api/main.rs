@@ -11,6 +11,7 @@ mod pools;
 mod postgres_restart;
 mod queries;
 mod replay;
+mod sampling;
 mod schema;
 mod smtp_sink;
 mod subscriptions;

@@ -8,11 +8,27 @@ use crate::catalog;
 use crate::rules::sampling::{Candidate, SampleCategory, categorize, stratified_sample};
 use crate::tracking::exec;
 
+/// A record that may be drawn: its category as stored, or its values to work the category out
+/// from when it was stored without one.
 #[derive(Debug, FromQueryResult)]
 struct Record {
     id: i64,
     lob_id: i64,
-    reported_values: serde_json::Value,
+    category: Option<String>,
+    reported_values: Option<serde_json::Value>,
+}
+
+impl Record {
+    /// The record's category: the stored one, else from its values by the report's rules.
+    fn category(&self, spec: Option<&catalog::ReportSpec>) -> SampleCategory {
+        if let Some(stored) = self.category.as_deref().and_then(SampleCategory::parse) {
+            return stored;
+        }
+        match (spec, self.reported_values.as_ref().and_then(|values| values.as_object())) {
+            (Some(spec), Some(values)) => categorize(spec, values),
+            _ => SampleCategory::Clean,
+        }
+    }
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -35,21 +51,14 @@ pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) ->
     let spec = number.first().and_then(|r| catalog::find(&r.report_number));
     let records: Vec<Record> = rows(
         db,
-        "SELECT id, lob_id, reported_values FROM source_record WHERE report_id = $1 ORDER BY id",
+        // Values only where no category was stored: most records need a few bytes, not a document.
+        "SELECT id, lob_id, category, CASE WHEN category IS NULL THEN reported_values END AS reported_values
+         FROM source_record WHERE report_id = $1 ORDER BY id",
         vec![input.report_id.into()],
     )
     .await?;
-    let candidates: Vec<Candidate> = records
-        .iter()
-        .map(|r| Candidate {
-            record_id: r.id,
-            lob_id: r.lob_id,
-            category: match (spec, r.reported_values.as_object()) {
-                (Some(spec), Some(values)) => categorize(spec, values),
-                _ => SampleCategory::Clean,
-            },
-        })
-        .collect();
+    let candidates: Vec<Candidate> =
+        records.iter().map(|r| Candidate { record_id: r.id, lob_id: r.lob_id, category: r.category(spec) }).collect();
     // Samples a reviewer already approved survive a partial rollback and count toward the size.
     let kept: Vec<Kept> = rows(
         db,

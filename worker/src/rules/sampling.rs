@@ -40,6 +40,11 @@ impl SampleCategory {
             Self::Boundary => "BOUNDARY",
         }
     }
+
+    /// The category spelled as [`Self::as_str`] spells it.
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Clean, Self::Anomaly, Self::Boundary].into_iter().find(|category| category.as_str() == text)
+    }
 }
 
 /// A source record that may be sampled.
