@@ -17,7 +17,7 @@
 //! merit: the target is that tracking and phase work cost at most 25 %, i.e. real ≥ 75 % of no-op.
 //! The dev server's own speed drifts from minute to minute (a no-op batch alone varies by a third
 //! from run to run, and the server slows as its histories pile up), so `BENCH_ROUNDS` rounds
-//! (default 3) each measure a no-op batch and then a real one, one more no-op batch closes the
+//! (default 5) each measure a no-op batch and then a real one, one more no-op batch closes the
 //! last round, and each real batch is weighed against the mean of the no-op batches just before
 //! and just after it, which cancels a steady drift in either direction. The verdict is on the
 //! median round's ratio. Each batch also reports the CPU seconds the dev server, PostgreSQL and
@@ -39,7 +39,7 @@
 //! ```
 //!
 //! Settings: `BENCH_CYCLES` (default 20), `BENCH_REPORTS` (default 2, at most the 5 seeded
-//! reports), `BENCH_ROUNDS` (default 3), `DATABASE_URL` (the server; a database name in it is ignored; default
+//! reports), `BENCH_ROUNDS` (default 5), `DATABASE_URL` (the server; a database name in it is ignored; default
 //! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
 //! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
 
@@ -116,7 +116,7 @@ impl Settings {
         let args: Vec<String> = std::env::args().collect();
         let cycles = count_setting(&args, "--cycles", "BENCH_CYCLES", 20)?;
         let reports = count_setting(&args, "--reports", "BENCH_REPORTS", 2)?;
-        let rounds = count_setting(&args, "--rounds", "BENCH_ROUNDS", 3)?;
+        let rounds = count_setting(&args, "--rounds", "BENCH_ROUNDS", 5)?;
         Ok(Self { cycles, rounds, reports, server_url: settings::database_server() })
     }
 }
