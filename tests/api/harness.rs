@@ -52,8 +52,19 @@ fn template_name() -> String {
 
 static TEMPLATE: OnceCell<String> = OnceCell::const_new();
 
-async fn exec(db: &DatabaseConnection, sql: &str) {
+/// Runs SQL (fixtures, setup), failing the test with the statement when it fails.
+pub async fn exec(db: &DatabaseConnection, sql: &str) {
     db.execute_unprepared(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+/// The first column of the one row `sql` returns.
+pub async fn first_value<T: sea_orm::TryGetable>(db: &DatabaseConnection, sql: &str) -> T {
+    let row = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), sql.to_owned()))
+        .await
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .unwrap_or_else(|| panic!("{sql}: no row"));
+    row.try_get_by_index::<T>(0).unwrap_or_else(|e| panic!("{sql}: {e:?}"))
 }
 
 async fn template() -> &'static str {
@@ -256,13 +267,7 @@ impl TestApp {
 
     /// The single integer a SQL query returns.
     pub async fn scalar(&self, sql: &str) -> i64 {
-        let row = self
-            .db
-            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned()))
-            .await
-            .expect("query")
-            .expect("one row");
-        row.try_get_by_index::<i64>(0).expect("an integer")
+        first_value(&self.db, sql).await
     }
 
     /// The text column of every row `sql` returns.

@@ -1,19 +1,13 @@
 //! Migrations go up, all the way down, and up again; the seed can run twice.
 
-use sea_orm::{ConnectionTrait, Statement};
-
-use crate::harness::{DEMO_PASSWORD, TestDb};
+use crate::harness::{DEMO_PASSWORD, TestDb, first_value};
 
 async fn table_count(db: &sea_orm::DatabaseConnection) -> i64 {
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'seaql_migrations'",
-        ))
-        .await
-        .expect("query")
-        .expect("row");
-    row.try_get_by_index::<i64>(0).expect("count")
+    first_value(
+        db,
+        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'seaql_migrations'",
+    )
+    .await
 }
 
 #[tokio::test]
@@ -43,15 +37,10 @@ async fn the_seed_is_idempotent_and_reproducible() {
     let counts = |db: sea_orm::DatabaseConnection| async move {
         let mut out = Vec::new();
         for table in ["lob", "app_user", "report", "source_record", "test_cycle", "cycle_report"] {
-            let sql = format!("SELECT count(*) FROM {table}");
-            let row =
-                db.query_one_raw(Statement::from_string(db.get_database_backend(), sql)).await.expect("q").expect("r");
-            out.push((table, row.try_get_by_index::<i64>(0).expect("count")));
+            out.push((table, first_value::<i64>(&db, &format!("SELECT count(*) FROM {table}")).await));
         }
         let checksum = "SELECT md5(string_agg(record_key || reported_values::text || system_values::text, ',' ORDER BY record_key))::text FROM source_record";
-        let row =
-            db.query_one_raw(Statement::from_string(db.get_database_backend(), checksum)).await.expect("q").expect("r");
-        (out, row.try_get_by_index::<String>(0).expect("md5"))
+        (out, first_value::<String>(&db, checksum).await)
     };
     let before = counts(db.clone()).await;
     let records = before.0.iter().find(|(t, _)| *t == "source_record").map(|(_, n)| *n);

@@ -1,17 +1,12 @@
 //! The two kinds of pool: the worker's sessions plan each statement once, generically; the
 //! API's keep PostgreSQL's default.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use sea_orm::DatabaseConnection;
 
-use crate::harness::TestDb;
+use crate::harness::{TestDb, first_value};
 
 async fn plan_cache_mode(db: &DatabaseConnection) -> String {
-    let row = db
-        .query_one_raw(Statement::from_string(db.get_database_backend(), "SHOW plan_cache_mode"))
-        .await
-        .expect("query")
-        .expect("row");
-    row.try_get_by_index::<String>(0).expect("setting")
+    first_value(db, "SHOW plan_cache_mode").await
 }
 
 #[tokio::test]

@@ -1,13 +1,13 @@
 //! Source records carry the sampling category worked out when they were stored, and a draw gives
 //! the same sample whether it reads the stored categories or works them out from the values.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, FromQueryResult, Statement};
+use sea_orm::{DatabaseConnection, FromQueryResult, Statement};
 use worker::phases::PhaseInput;
 use worker::phases::sampling;
 use worker::rules::categorize;
 use worker::tracking::ExecutionScope;
 
-use crate::harness::TestDb;
+use crate::harness::{TestDb, exec, first_value};
 
 #[derive(Debug, FromQueryResult)]
 struct StoredRecord {
@@ -20,10 +20,6 @@ struct StoredRecord {
 struct Drawn {
     source_record_id: i64,
     category: String,
-}
-
-async fn run(db: &DatabaseConnection, sql: &str) {
-    db.execute_unprepared(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
 }
 
 async fn drawn(db: &DatabaseConnection, cycle_report_id: i64) -> Vec<Drawn> {
@@ -61,19 +57,10 @@ async fn seeded_records_carry_the_category_their_values_give() {
 async fn a_draw_works_out_categories_that_were_not_stored() {
     let database = TestDb::new().await;
     let db = synapse::db::connect(&database.url).await.expect("connect");
-    let row = db
-        .query_one_raw(Statement::from_string(
-            db.get_database_backend(),
-            "SELECT cr.id, cr.report_id, c.id FROM cycle_report cr JOIN test_cycle c ON c.id = cr.cycle_id ORDER BY cr.id LIMIT 1",
-        ))
-        .await
-        .expect("query")
-        .expect("a seeded cycle report");
-    let (cycle_report_id, report_id, cycle_id): (i64, i64, i64) = (
-        row.try_get_by_index(0).expect("id"),
-        row.try_get_by_index(1).expect("report"),
-        row.try_get_by_index(2).expect("cycle"),
-    );
+    let cycle_report_id: i64 = first_value(&db, "SELECT min(id) FROM cycle_report").await;
+    let of_link = |column: &str| format!("SELECT {column} FROM cycle_report WHERE id = {cycle_report_id}");
+    let report_id: i64 = first_value(&db, &of_link("report_id")).await;
+    let cycle_id: i64 = first_value(&db, &of_link("cycle_id")).await;
     let input = PhaseInput {
         scope: ExecutionScope {
             execution_id: 0,
@@ -92,8 +79,8 @@ async fn a_draw_works_out_categories_that_were_not_stored() {
     assert_eq!(with_stored.len(), size);
     assert!(size > 0);
 
-    run(&db, &format!("DELETE FROM sample WHERE cycle_report_id = {cycle_report_id}")).await;
-    run(&db, &format!("UPDATE source_record SET category = NULL WHERE report_id = {report_id}")).await;
+    exec(&db, &format!("DELETE FROM sample WHERE cycle_report_id = {cycle_report_id}")).await;
+    exec(&db, &format!("UPDATE source_record SET category = NULL WHERE report_id = {report_id}")).await;
     sampling::select(&db, &input, 25).await.expect("a draw working categories out");
     assert_eq!(drawn(&db, cycle_report_id).await, with_stored, "the same records in the same categories");
     db.close().await.expect("close");
