@@ -306,7 +306,7 @@ enum Call {
 use Call::{Both, One};
 
 /// The calls between a phase's "running" and "completed" records in the real AUTO run
-/// (`worker/src/workflows/report.rs`): its work, then an `open_task` per human step, which AUTO
+/// (`worker/src/workflows/report/work.rs`): its work, then an `open_task` per human step, which AUTO
 /// mode decides inside that same activity (so there is no `close_task`).
 fn phase_calls(phase: Phase, owner_task: bool) -> Vec<Call> {
     match phase {
