@@ -17,6 +17,7 @@ use crate::workflows::steps::{envelope, options};
 use crate::workflows::{EMAIL_PATCH, SLA_PATCH};
 
 impl Runner {
+    /// Opens a task and waits for its decision (AUTO mode decides at once).
     #[expect(clippy::too_many_arguments, reason = "a task's fields, named at each call")]
     pub(super) async fn human(
         &self,
@@ -27,23 +28,7 @@ impl Runner {
         assignee: Option<i64>,
         round: u32,
         request: Option<i64>,
-        discriminator: &str,
-    ) -> Result<Review, WorkFailure> {
-        self.human_owned(phase, kind, title, role, assignee, round, request, discriminator.to_owned()).await
-    }
-
-    /// Opens a task and waits for its decision (AUTO mode decides at once).
-    #[expect(clippy::too_many_arguments, reason = "a task's fields, named at each call")]
-    pub(super) async fn human_owned(
-        &self,
-        phase: Phase,
-        kind: TaskKind,
-        title: String,
-        role: Role,
-        assignee: Option<i64>,
-        round: u32,
-        request: Option<i64>,
-        discriminator: String,
+        discriminator: impl Into<String>,
     ) -> Result<Review, WorkFailure> {
         let settings = &self.input.settings;
         let open = OpenTask {
@@ -56,7 +41,7 @@ impl Runner {
             information_request_id: request,
             round,
             sla_hours: settings.phase(phase).sla_hours,
-            discriminator,
+            discriminator: discriminator.into(),
             auto: self.input.approval_mode == ApprovalMode::Auto,
         };
         let opened = self

@@ -90,7 +90,7 @@ impl Runner {
                 let steps = requests.iter().map(|r| {
                     let title = format!("Submit evidence for {} test cases of report {report}", r.test_cases);
                     let discriminator = format!("rfi-{}", r.information_request_id);
-                    self.human_owned(
+                    self.human(
                         phase,
                         TaskKind::Evidence,
                         title,
