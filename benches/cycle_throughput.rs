@@ -6,10 +6,10 @@
 //! * **real**: the product's `EnhancedTestCycleWorkflow`, started through the real service
 //!   (`synapse::services::workflows::start`) and run by the real worker (`run_worker`) against a
 //!   fresh, migrated and seeded PostgreSQL database;
-//! * **no-op**: a copy of the same workflow shape defined here (a parent starting one child per
-//!   report; a child running the eight phases, 3 and 4 side by side, with as many activity calls
-//!   per phase as the real one makes in AUTO mode) whose activities return at once and touch no
-//!   database. That is what the engine, the SDK and this machine manage on their own.
+//! * **no-op**: a copy of the same workflow shape (`cycle_throughput/noop.rs`: a parent starting
+//!   one child per report; a child running the eight phases, 3 and 4 side by side, with as many
+//!   activity calls per phase as the real one makes in AUTO mode) whose activities return at once
+//!   and touch no database. That is what the engine, the SDK and this machine manage on their own.
 //!
 //! For each it reports cycles per minute (completed cycles over the wall time from the first
 //! start to the last completion) and the p50/p95 of each cycle's start-to-complete time (from the
@@ -45,6 +45,10 @@
 
 #[path = "common/cpu.rs"]
 mod cpu;
+#[path = "cycle_throughput/noop.rs"]
+mod noop;
+#[path = "cycle_throughput/report.rs"]
+mod report;
 #[path = "common/scratch_db.rs"]
 mod scratch_db;
 #[path = "common/settings.rs"]
@@ -56,13 +60,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::collections::BTreeSet;
 use std::future::Future;
-use std::io::Write;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use entity::enums::{ApprovalMode, Phase, Role};
+use entity::enums::{ApprovalMode, Role};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
-use serde::{Deserialize, Serialize};
 use synapse::auth::Viewer;
 use synapse::config::Config;
 use synapse::services::workflows::{self, StartRequest};
@@ -71,20 +73,15 @@ use temporalio_client::{
     Client, UntypedWorkflow, WorkflowFetchHistoryOptions, WorkflowGetResultOptions, WorkflowStartOptions,
 };
 use temporalio_common::protos::temporal::api::history::v1::history_event::Attributes;
-use temporalio_macros::{activities, workflow, workflow_methods};
-use temporalio_sdk::activities::{ActivityContext, ActivityError};
-use temporalio_sdk::workflows::{join, join_all};
-use temporalio_sdk::{
-    ActivityOptions, ApplicationFailure, ChildWorkflowOptions, Runtime, Worker, WorkerOptions, WorkflowContext,
-    WorkflowResult,
-};
-use worker::activities::retry_policy;
-use worker::messages::{ReportOutcome, ReportRun, StartCycle, cycle_workflow_id, report_workflow_id};
+use temporalio_sdk::{Runtime, Worker, WorkerOptions};
+use worker::messages::{StartCycle, cycle_workflow_id, report_workflow_id};
 use worker::runner::{TemporalTarget, WorkerConfig, connect, run_worker};
-use worker::settings::{ActivityKind, WorkflowSettings};
+use worker::settings::WorkflowSettings;
 use worker::workflows::EnhancedTestCycleWorkflow;
 
 use cpu::CpuTime;
+use noop::{NoopActivities, NoopCycle, NoopCycleWorkflow, NoopReportWorkflow};
+use report::{Report, Round, RunStats};
 use scratch_db::ScratchDatabase;
 
 /// The demo password the bench database is seeded with.
@@ -253,188 +250,6 @@ async fn reports_with_owner_tasks(db: &DatabaseConnection, cycle_id: i64) -> any
 }
 
 // ---------------------------------------------------------------------------------------------
-// The no-op workflow: the real one's shape, activities that do nothing
-// ---------------------------------------------------------------------------------------------
-
-/// Input of the no-op parent: the real start input plus which reports' phase 4 opens a task.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NoopCycle {
-    pub start: StartCycle,
-    pub owner_tasks: BTreeSet<i64>,
-}
-
-/// Input of the no-op child: the real child input plus whether phase 4 opens a task.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NoopReport {
-    pub run: ReportRun,
-    pub owner_task: bool,
-}
-
-/// What a no-op activity is told: only names, so its payload stays small.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NoopStep {
-    pub phase: Option<Phase>,
-    pub step: String,
-}
-
-/// The one no-op activity, standing in for every real one.
-pub struct NoopActivities;
-
-#[activities]
-impl NoopActivities {
-    /// Returns at once; the `i64` stands for the ids real activities return.
-    #[activity]
-    pub async fn noop(_ctx: ActivityContext, _step: NoopStep) -> Result<i64, ActivityError> {
-        Ok(1)
-    }
-}
-
-/// The real activities' options (timeout and database retry policy from the snapshotted settings).
-fn noop_options(settings: &WorkflowSettings) -> ActivityOptions {
-    ActivityOptions::with_start_to_close_timeout(Duration::from_secs(settings.activity_timeout_secs.max(1)))
-        .retry_policy(retry_policy(settings.retry(ActivityKind::Database)))
-        .build()
-}
-
-/// One activity call of a phase, or two side by side (phase 8's two sign-offs).
-#[derive(Debug, Clone, Copy)]
-enum Call {
-    One(&'static str),
-    Both(&'static str, &'static str),
-}
-
-use Call::{Both, One};
-
-/// The calls between a phase's "running" and "completed" records in the real AUTO run
-/// (`worker/src/workflows/report/work.rs`): its work, then an `open_task` per human step, which AUTO
-/// mode decides inside that same activity (so there is no `close_task`).
-fn phase_calls(phase: Phase, owner_task: bool) -> Vec<Call> {
-    match phase {
-        Phase::Planning => vec![One("generate_attributes"), One("open_task")],
-        Phase::Scoping => vec![One("score_scoping"), One("open_task"), One("open_task")],
-        Phase::SampleSelection => vec![One("select_samples"), One("open_task")],
-        Phase::DataOwnerIdentification if owner_task => vec![One("map_data_owners"), One("open_task")],
-        Phase::DataOwnerIdentification => vec![One("map_data_owners")],
-        Phase::RequestForInformation => vec![One("issue_requests"), One("auto_evidence")],
-        Phase::TestExecution => vec![One("execute_tests"), One("open_task")],
-        Phase::ObservationManagement => vec![One("raise_observations"), One("open_task")],
-        Phase::FinalizeTestReport => {
-            vec![One("render_report"), Both("open_task", "open_task"), One("finalize_report")]
-        }
-    }
-}
-
-/// The no-op child: eight phases, 3 and 4 side by side, as `ReportTestingWorkflow` runs them.
-#[workflow]
-#[derive(Default)]
-pub struct NoopReportWorkflow;
-
-#[workflow_methods]
-impl NoopReportWorkflow {
-    #[run(name = "BenchNoopReportWorkflow")]
-    pub async fn run(ctx: &mut WorkflowContext<Self>, input: NoopReport) -> WorkflowResult<ReportOutcome> {
-        let steps =
-            Steps { ctx: ctx.clone(), options: noop_options(&input.run.settings), owner_task: input.owner_task };
-        // The real child's begin: its report's people, then its execution row.
-        steps.call(None, "report_people").await?;
-        steps.call(None, "begin_execution").await?;
-        steps.phase(Phase::Planning).await?;
-        steps.phase(Phase::Scoping).await?;
-        let (samples, owners) = join!(steps.phase(Phase::SampleSelection), steps.phase(Phase::DataOwnerIdentification));
-        samples?;
-        owners?;
-        steps.phase(Phase::RequestForInformation).await?;
-        steps.phase(Phase::TestExecution).await?;
-        steps.phase(Phase::ObservationManagement).await?;
-        steps.phase(Phase::FinalizeTestReport).await?;
-        steps.call(None, "finish_execution").await?;
-        Ok(ReportOutcome { report_id: input.run.report_id, completed: true, failed_phase: None })
-    }
-}
-
-/// Runs the no-op calls of one child.
-struct Steps {
-    ctx: WorkflowContext<NoopReportWorkflow>,
-    options: ActivityOptions,
-    owner_task: bool,
-}
-
-impl Steps {
-    async fn call(&self, phase: Option<Phase>, step: &str) -> WorkflowResult<i64> {
-        let input = NoopStep { phase, step: step.to_owned() };
-        Ok(self.ctx.execute_activity(NoopActivities::noop, input, self.options.clone()).await?)
-    }
-
-    /// A phase: record "running", its calls, record "completed".
-    async fn phase(&self, phase: Phase) -> WorkflowResult<()> {
-        self.call(Some(phase), "record_phase").await?;
-        for call in phase_calls(phase, self.owner_task) {
-            match call {
-                One(step) => {
-                    self.call(Some(phase), step).await?;
-                }
-                Both(first, second) => {
-                    let (a, b) = join!(self.call(Some(phase), first), self.call(Some(phase), second));
-                    a?;
-                    b?;
-                }
-            }
-        }
-        self.call(Some(phase), "record_phase").await?;
-        Ok(())
-    }
-}
-
-/// The no-op parent: like `EnhancedTestCycleWorkflow`, two calls, every child at once, one call.
-#[workflow]
-#[derive(Default)]
-pub struct NoopCycleWorkflow;
-
-#[workflow_methods]
-impl NoopCycleWorkflow {
-    #[run(name = "BenchNoopCycleWorkflow")]
-    pub async fn run(ctx: &mut WorkflowContext<Self>, input: NoopCycle) -> WorkflowResult<Vec<ReportOutcome>> {
-        let start = &input.start;
-        let options = noop_options(&start.settings);
-        let step = |name: &str| NoopStep { phase: None, step: name.to_owned() };
-        ctx.execute_activity(NoopActivities::noop, step("report_people"), options.clone()).await?;
-        let execution_id = ctx.execute_activity(NoopActivities::noop, step("begin_execution"), options.clone()).await?;
-        let children = start.report_ids.iter().map(|&report_id| {
-            let run = ReportRun {
-                cycle_id: start.cycle_id,
-                report_id,
-                cycle_report_id: report_id,
-                parent_execution_id: execution_id,
-                skip_phases: start.skip_phases.clone(),
-                approval_mode: start.approval_mode,
-                started_by: start.started_by,
-                settings: start.settings.clone(),
-                faults: Vec::new(),
-                version: start.version,
-            };
-            let child = NoopReport { run, owner_task: input.owner_tasks.contains(&report_id) };
-            let id = report_workflow_id(ctx.workflow_id(), report_id);
-            let ctx = ctx.clone();
-            async move {
-                let started = ctx
-                    .start_child_workflow(NoopReportWorkflow::run, child, ChildWorkflowOptions::workflow_id(id))
-                    .await;
-                match started {
-                    Ok(started) => started.result().await.ok(),
-                    Err(_) => None,
-                }
-            }
-        });
-        let reports: Vec<ReportOutcome> = join_all(children).await.into_iter().flatten().collect();
-        ctx.execute_activity(NoopActivities::noop, step("finish_execution"), options).await?;
-        if reports.len() < start.report_ids.len() {
-            return Err(ApplicationFailure::non_retryable("a no-op report run failed").into());
-        }
-        Ok(reports)
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Workers
 // ---------------------------------------------------------------------------------------------
 
@@ -545,60 +360,6 @@ impl NoopCycles {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 // ---------------------------------------------------------------------------------------------
-
-/// One run's figures.
-#[derive(Debug, Clone)]
-struct RunStats {
-    label: &'static str,
-    started: usize,
-    completed: usize,
-    wall: Duration,
-    /// Start-to-complete of the completed cycles, sorted.
-    latencies: Vec<Duration>,
-    first_error: Option<String>,
-    /// Activities scheduled by one cycle (parent and children), read from Temporal's history;
-    /// counted in the first round only (0: not counted).
-    activities_per_cycle: usize,
-    /// CPU time each part of the machine spent during the run.
-    cpu: CpuTime,
-}
-
-impl RunStats {
-    /// The activity count for a table: a dash where it was not counted.
-    fn activities(&self) -> String {
-        if self.activities_per_cycle == 0 { "–".to_owned() } else { self.activities_per_cycle.to_string() }
-    }
-
-    /// The run's CPU seconds by part: the dev server, PostgreSQL, this process, the rest.
-    fn cpu_text(&self) -> String {
-        let cpu = &self.cpu;
-        format!("{:.1} / {:.1} / {:.1} / {:.1}", cpu.temporal, cpu.postgres, cpu.bench, cpu.other)
-    }
-
-    /// `Ok` when every cycle of the run completed, else its first error.
-    fn require_all(&self) -> anyhow::Result<()> {
-        match &self.first_error {
-            None => Ok(()),
-            Some(error) => {
-                bail!("{} of {} cycles failed, the first: {error}", self.started - self.completed, self.started)
-            }
-        }
-    }
-
-    fn per_minute(&self) -> f64 {
-        let secs = self.wall.as_secs_f64();
-        if secs > 0.0 { self.completed as f64 * 60.0 / secs } else { 0.0 }
-    }
-
-    /// Nearest-rank percentile, in seconds.
-    fn percentile(&self, p: f64) -> f64 {
-        if self.latencies.is_empty() {
-            return f64::NAN;
-        }
-        let rank = (p / 100.0 * self.latencies.len() as f64).ceil() as usize;
-        self.latencies[rank.clamp(1, self.latencies.len()) - 1].as_secs_f64()
-    }
-}
 
 /// Starts `count` cycles at once through `run_one` and times each and all of them.
 async fn measure<F, Fut>(label: &'static str, count: usize, run_one: F) -> RunStats
@@ -732,188 +493,4 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
     let closing_noop = measure("no-op", n, |i| noop.run(first_noop(closing) + i)).await;
     db.close().await?;
     Ok(Report { cycles: n, reports: settings.reports, rounds, closing_noop })
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reporting
-// ---------------------------------------------------------------------------------------------
-
-/// One round: a no-op batch, then a real one.
-struct Round {
-    noop: RunStats,
-    real: RunStats,
-}
-
-/// Every round's figures, and the no-op batch after the last round.
-struct Report {
-    cycles: usize,
-    reports: usize,
-    rounds: Vec<Round>,
-    closing_noop: RunStats,
-}
-
-impl Report {
-    /// Round `index`'s real throughput over the mean no-op throughput of the batches before and
-    /// after its real batch.
-    fn round_ratio(&self, index: usize) -> f64 {
-        let Some(round) = self.rounds.get(index) else { return f64::NAN };
-        let after = self.rounds.get(index + 1).map_or(&self.closing_noop, |next| &next.noop);
-        let limit = (round.noop.per_minute() + after.per_minute()) / 2.0;
-        if limit > 0.0 { round.real.per_minute() / limit } else { f64::NAN }
-    }
-
-    /// Every round's ratio, in order.
-    fn ratios(&self) -> Vec<f64> {
-        (0..self.rounds.len()).map(|index| self.round_ratio(index)).collect()
-    }
-
-    /// The median of the rounds' ratios (the lower middle one for an even count).
-    fn ratio(&self) -> f64 {
-        let mut ratios = self.ratios();
-        ratios.sort_by(f64::total_cmp);
-        ratios.get(ratios.len().saturating_sub(1) / 2).copied().unwrap_or(f64::NAN)
-    }
-
-    fn target_met(&self) -> bool {
-        self.ratio() >= TARGET_RATIO && self.rounds.iter().all(|r| r.real.completed == r.real.started)
-    }
-
-    fn verdict(&self) -> &'static str {
-        if self.target_met() { "met" } else { "NOT met" }
-    }
-
-    /// Every batch in the order it ran, by round; the closing no-op batch counts as one more.
-    fn runs(&self) -> impl Iterator<Item = (usize, &RunStats)> {
-        let closing = std::iter::once((self.rounds.len() + 1, &self.closing_noop));
-        self.rounds.iter().enumerate().flat_map(|(i, r)| [(i + 1, &r.noop), (i + 1, &r.real)]).chain(closing)
-    }
-
-    fn print(&self) {
-        println!();
-        println!(
-            "{:<5} {:<6} {:>7} {:>9} {:>8} {:>11} {:>7} {:>7} {:>15} {:>28}",
-            "round",
-            "run",
-            "cycles",
-            "completed",
-            "wall s",
-            "cycles/min",
-            "p50 s",
-            "p95 s",
-            "activities/cycle",
-            "CPU s: Temporal/PG/bench/other"
-        );
-        for (round, run) in self.runs() {
-            println!(
-                "{:<5} {:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15} {:>28}",
-                round,
-                run.label,
-                run.started,
-                run.completed,
-                run.wall.as_secs_f64(),
-                run.per_minute(),
-                run.percentile(50.0),
-                run.percentile(95.0),
-                run.activities(),
-                run.cpu_text()
-            );
-        }
-        for (round, run) in self.runs() {
-            if let Some(error) = &run.first_error {
-                println!("round {round}, {} failures, the first: {error}", run.label);
-            }
-        }
-        let each: Vec<String> = self.ratios().iter().map(|ratio| format!("{:.1} %", ratio * 100.0)).collect();
-        println!(
-            "\nreal / no-op throughput by round (each real batch against the no-op batches before and after it): {}; median {:.1} %; target (real ≥ {:.0} % of no-op): {}",
-            each.join(", "),
-            self.ratio() * 100.0,
-            TARGET_RATIO * 100.0,
-            self.verdict()
-        );
-    }
-
-    /// The dated Markdown section of this result.
-    fn markdown(&self) -> String {
-        let cores = std::thread::available_parallelism().map_or(0, std::num::NonZeroUsize::get);
-        let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
-        let commit = git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
-        let mut text = format!(
-            "\n## {date} · {cores} cores · {} concurrent AUTO cycles × {} reports, {} rounds{commit}\n\n\
-             | round | run | cycles | completed | wall (s) | cycles/min | p50 (s) | p95 (s) | activities/cycle \
-             | CPU s: Temporal / PG / bench / other |\n\
-             |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n",
-            self.cycles,
-            self.reports,
-            self.rounds.len()
-        );
-        for (round, run) in self.runs() {
-            text.push_str(&format!(
-                "| {round} | {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} | {} |\n",
-                run.label,
-                run.started,
-                run.completed,
-                run.wall.as_secs_f64(),
-                run.per_minute(),
-                run.percentile(50.0),
-                run.percentile(95.0),
-                run.activities(),
-                run.cpu_text()
-            ));
-        }
-        let each: Vec<String> = self.ratios().iter().map(|ratio| format!("{:.1} %", ratio * 100.0)).collect();
-        text.push_str(&format!(
-            "\nReal / no-op throughput by round (each real batch against the no-op batches before and after it): {}; median **{:.1} %** (target ≥ {:.0} %: **{}**).\n",
-            each.join(", "),
-            self.ratio() * 100.0,
-            TARGET_RATIO * 100.0,
-            self.verdict()
-        ));
-        for (round, run) in self.runs() {
-            if let Some(error) = &run.first_error {
-                text.push_str(&format!(
-                    "\nRound {round}, {} failures ({} of {}), the first: `{error}`\n",
-                    run.label,
-                    run.started - run.completed,
-                    run.started
-                ));
-            }
-        }
-        text
-    }
-
-    /// Appends the section to `docs/BENCHMARKS.md`, creating it with its preamble if needed.
-    fn append_markdown(&self) -> anyhow::Result<std::path::PathBuf> {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("BENCHMARKS.md");
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let fresh = !path.exists();
-        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
-        if fresh {
-            file.write_all(PREAMBLE.as_bytes())?;
-        }
-        file.write_all(self.markdown().as_bytes())?;
-        Ok(path)
-    }
-}
-
-/// The head of `docs/BENCHMARKS.md`.
-const PREAMBLE: &str = "# Benchmarks\n\n\
-Results of `cargo bench --bench cycle_throughput` (see the header of `benches/cycle_throughput.rs`), \
-appended one dated section per run. Each section's heading names the machine's core count: the \
-reference machine has 2 cores, shared by PostgreSQL, the Temporal dev server, both workers and the \
-bench. *no-op* is the same workflow shape with activities that return at once (the engine's own \
-limit on this machine); *real* is the product's workflow with its tracking and phase work. The \
-target is real ≥ 75 % of no-op throughput.\n";
-
-/// The checked-out commit, when git is there to say.
-fn git_commit() -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["rev-parse", "--short", "HEAD"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .ok()?;
-    let commit = String::from_utf8(output.stdout).ok()?.trim().to_owned();
-    (output.status.success() && !commit.is_empty()).then_some(commit)
 }
