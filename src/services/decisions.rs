@@ -11,6 +11,7 @@ use worker::messages::TaskDecision;
 use worker::workflows::ReportTestingWorkflow;
 
 use super::audit::{self, Entry};
+use super::decision_payload;
 use super::workflows::OPENING_GRACE;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
@@ -40,7 +41,7 @@ fn may_decide(viewer: &Viewer, task: &human_task::Model) -> bool {
     viewer.role == Role::Admin || addressed || overrides_severity
 }
 
-fn validate(decision: &NewDecision, task: &human_task::Model) -> AppResult<()> {
+fn validate(decision: &NewDecision) -> AppResult<()> {
     let comment = decision.comment.as_deref().map(str::trim).unwrap_or_default();
     if decision.decision != Decision::Approve && comment.is_empty() {
         return Err(AppError::bad_input(
@@ -50,17 +51,6 @@ fn validate(decision: &NewDecision, task: &human_task::Model) -> AppResult<()> {
     }
     if comment.chars().count() > MAX_TEXT {
         return Err(AppError::bad_input("comment", format!("a comment may be at most {MAX_TEXT} characters")));
-    }
-    if let Some(payload) = &decision.payload {
-        if !payload.is_object() {
-            return Err(AppError::bad_input("payload", "payload must be a JSON object"));
-        }
-        let overrides = payload.get("overrides").and_then(|o| o.as_array());
-        if task.phase == Phase::Scoping
-            && overrides.is_some_and(|o| o.iter().any(|i| i["reason"].as_str().is_none_or(|r| r.trim().is_empty())))
-        {
-            return Err(AppError::bad_input("payload", "every scoping override needs a reason"));
-        }
     }
     Ok(())
 }
@@ -84,7 +74,8 @@ pub async fn complete_task(
     if task.status != TaskStatus::Open {
         return Err(AppError::Conflict(format!("task {task_id} is {}", task.status.as_str())));
     }
-    validate(&decision, &task)?;
+    validate(&decision)?;
+    decision_payload::check(db, &task, decision.decision, decision.payload.as_ref()).await?;
     let execution_id =
         task.execution_id.ok_or_else(|| AppError::Conflict(format!("task {task_id} belongs to no workflow")))?;
     let execution = workflow_execution::Entity::find_by_id(execution_id)

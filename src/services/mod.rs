@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod compensation;
 pub mod cycles;
+pub mod decision_payload;
 pub mod decisions;
 pub mod executions;
 pub mod metrics;

@@ -3,6 +3,7 @@
 
 mod auth;
 mod cycles;
+mod decision_payloads;
 mod email;
 mod harness;
 mod limits;

@@ -8,6 +8,7 @@ pub mod events;
 pub mod mail;
 pub mod messages;
 pub mod net;
+pub mod payloads;
 pub mod phases;
 pub mod provider;
 pub mod rules;

@@ -131,7 +131,13 @@ export type TaskDecisionInput = {
   comment?: string | null | undefined;
   /** APPROVE, REJECT or REQUEST_CHANGES. */
   decision: Decision;
-  /** Structured changes, e.g. `{"overrides": [...]}` for scoping or `{"exclude": [...]}` for attributes. */
+  /**
+   * Structured changes, by task: planning APPROVAL sent back `{"exclude": [attribute name]}`;
+   * scoping REVIEW `{"overrides": [{"attribute", "inScope", "reason"}]}`; ASSIGNMENT
+   * `{"assignments": [{"attributeId", "lobId", "dataOwnerId"}]}`; observation APPROVAL
+   * `{"severityOverrides": [{"observationId", "severity", "reason"}]}`; other tasks none.
+   * What does not fit the task, or names what is not the report's, is BAD_USER_INPUT.
+   */
   payload?: unknown;
 };
 

@@ -17,7 +17,11 @@ pub struct TaskDecisionInput {
     decision: Decision,
     /// Why; required for REJECT and REQUEST_CHANGES (it goes back to the phase).
     comment: Option<String>,
-    /// Structured changes, e.g. `{"overrides": [...]}` for scoping or `{"exclude": [...]}` for attributes.
+    /// Structured changes, by task: planning APPROVAL sent back `{"exclude": [attribute name]}`;
+    /// scoping REVIEW `{"overrides": [{"attribute", "inScope", "reason"}]}`; ASSIGNMENT
+    /// `{"assignments": [{"attributeId", "lobId", "dataOwnerId"}]}`; observation APPROVAL
+    /// `{"severityOverrides": [{"observationId", "severity", "reason"}]}`; other tasks none.
+    /// What does not fit the task, or names what is not the report's, is BAD_USER_INPUT.
     payload: Option<Json<serde_json::Value>>,
 }
 

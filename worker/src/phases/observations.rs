@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::scoping::parse_requirement;
 use super::{PhaseInput, PhaseResult, insert_batch, rows};
+use crate::payloads::ObservationApproval;
 use crate::rules::comparison::Outcome;
 use crate::rules::observations::{ExecutionFacts, group_failures};
 use crate::tracking::exec;
@@ -117,28 +118,21 @@ pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<u
     Ok(drafts.len())
 }
 
-/// Approves the report's open observations, applying any severity overrides
-/// (`{"severityOverrides": [{"observationId": id, "severity": "HIGH", "reason": text}]}`).
-pub async fn approve(
-    db: &DatabaseConnection,
-    cycle_report_id: i64,
-    payload: Option<&serde_json::Value>,
-) -> PhaseResult<()> {
-    if let Some(items) = payload.and_then(|p| p.get("severityOverrides")).and_then(|o| o.as_array()) {
-        for item in items {
-            let (Some(id), Some(severity), Some(reason)) =
-                (item["observationId"].as_i64(), item["severity"].as_str(), item["reason"].as_str())
-            else {
-                continue;
-            };
-            exec(
-                db,
-                "UPDATE observation SET severity = $3, severity_override_reason = $4, updated_at = now()
-                 WHERE id = $2 AND cycle_report_id = $1",
-                vec![cycle_report_id.into(), id.into(), severity.into(), reason.into()],
-            )
-            .await?;
-        }
+/// Approves the report's open observations, with any severities the approval changes.
+pub async fn approve(db: &DatabaseConnection, cycle_report_id: i64, approval: &ObservationApproval) -> PhaseResult<()> {
+    for item in &approval.severity_overrides {
+        exec(
+            db,
+            "UPDATE observation SET severity = $3, severity_override_reason = $4, updated_at = now()
+             WHERE id = $2 AND cycle_report_id = $1",
+            vec![
+                cycle_report_id.into(),
+                item.observation_id.into(),
+                item.severity.as_str().into(),
+                item.reason.clone().into(),
+            ],
+        )
+        .await?;
     }
     exec(
         db,

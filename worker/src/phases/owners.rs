@@ -4,6 +4,7 @@
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
 use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows};
+use crate::payloads::OwnerAssignments;
 use crate::rules::owners::{OwnerCandidate, map_owner};
 use crate::tracking::{exec, scalar_i64};
 
@@ -81,24 +82,26 @@ pub async fn unmapped(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseRes
     .unwrap_or(0))
 }
 
-/// Applies a data executive's assignments
-/// (`{"assignments": [{"attributeId": id, "lobId": id, "dataOwnerId": id}]}`).
+/// Gives each pair of `answer` to its data owner; a pair's owner must be a data owner.
 pub async fn assign(
     db: &DatabaseConnection,
     cycle_report_id: i64,
-    payload: &serde_json::Value,
+    answer: &OwnerAssignments,
     by: i64,
 ) -> PhaseResult<()> {
-    let Some(items) = payload.get("assignments").and_then(|a| a.as_array()) else { return Ok(()) };
-    for item in items {
-        let ids = (item["attributeId"].as_i64(), item["lobId"].as_i64(), item["dataOwnerId"].as_i64());
-        let (Some(attribute), Some(lob), Some(owner)) = ids else { continue };
+    for item in &answer.assignments {
         exec(
             db,
             "UPDATE data_owner_assignment SET data_owner_id = $4, method = 'MANUAL', assigned_by = $5
              WHERE cycle_report_id = $1 AND attribute_id = $2 AND lob_id = $3
                AND EXISTS (SELECT 1 FROM app_user WHERE id = $4 AND role = 'DATA_OWNER')",
-            vec![cycle_report_id.into(), attribute.into(), lob.into(), owner.into(), by.into()],
+            vec![
+                cycle_report_id.into(),
+                item.attribute_id.into(),
+                item.lob_id.into(),
+                item.data_owner_id.into(),
+                by.into(),
+            ],
         )
         .await?;
     }

@@ -4,6 +4,7 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 
 use super::{PhaseInput, PhaseResult, insert_batch, rows};
 use crate::catalog::{DataType, Requirement};
+use crate::payloads::ScopingReview;
 use crate::rules::scoping::{AttributeFacts, Recommendation, advise};
 use crate::tracking::exec;
 
@@ -75,17 +76,9 @@ pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(
     Ok((in_scope, attributes.len()))
 }
 
-/// Applies a tester's overrides (`{"overrides": [{"attribute": name, "inScope": bool, "reason": text}]}`)
-/// to the latest decisions; an override without a reason is refused by the table's check.
-pub async fn apply_overrides(
-    db: &DatabaseConnection,
-    cycle_report_id: i64,
-    payload: &serde_json::Value,
-) -> PhaseResult<()> {
-    let Some(overrides) = payload.get("overrides").and_then(|o| o.as_array()) else { return Ok(()) };
-    for item in overrides {
-        let (Some(name), Some(in_scope)) = (item["attribute"].as_str(), item["inScope"].as_bool()) else { continue };
-        let reason = item["reason"].as_str().map(str::to_owned);
+/// Applies a tester's overrides to the latest decisions of the report's latest attributes.
+pub async fn apply_overrides(db: &DatabaseConnection, cycle_report_id: i64, review: &ScopingReview) -> PhaseResult<()> {
+    for item in &review.overrides {
         exec(
             db,
             "UPDATE scoping_decision sd SET in_scope = $3, override_reason = $4
@@ -93,7 +86,12 @@ pub async fn apply_overrides(
              WHERE sd.attribute_id = a.id AND a.cycle_report_id = $1 AND a.name = $2
                AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)
                AND sd.version = (SELECT max(version) FROM scoping_decision WHERE attribute_id = a.id)",
-            vec![cycle_report_id.into(), name.into(), in_scope.into(), reason.into()],
+            vec![
+                cycle_report_id.into(),
+                item.attribute.clone().into(),
+                item.in_scope.into(),
+                item.reason.clone().into(),
+            ],
         )
         .await?;
     }

@@ -6,8 +6,9 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{PhaseResult, evidence, observations, owners, report, rows, sampling, scoping};
+use super::{PhaseError, PhaseResult, evidence, observations, owners, report, rows, sampling, scoping};
 use crate::events::{self, EventKind, NewEvent};
+use crate::payloads;
 use crate::statement::Writes;
 use crate::tracking::ExecutionScope;
 
@@ -268,25 +269,20 @@ pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<
 async fn apply_effects(db: &DatabaseConnection, task: &TaskRow, decision: &CloseTask) -> PhaseResult<()> {
     let Some(link) = task.cycle_report_id else { return Ok(()) };
     let approved = decision.decision == Decision::Approve;
-    let payload = decision.payload.as_ref();
+    let payload = decision.payload.as_ref().unwrap_or(&serde_json::Value::Null);
     match (task.phase.as_str(), task.kind.as_str()) {
-        ("SCOPING", "REVIEW") => {
-            if let Some(payload) = payload {
-                scoping::apply_overrides(db, link, payload).await?;
-            }
-        }
+        ("SCOPING", "REVIEW") => scoping::apply_overrides(db, link, &read(payload)?).await?,
         ("SAMPLE_SELECTION", "APPROVAL") => sampling::decide(db, link, approved).await?,
         ("DATA_OWNER_IDENTIFICATION", "ASSIGNMENT") => {
-            if let Some(payload) = payload {
-                owners::assign(db, link, payload, decision.decided_by.or(task.decided_by).unwrap_or_default()).await?;
-            }
+            let by = decision.decided_by.or(task.decided_by).unwrap_or_default();
+            owners::assign(db, link, &read(payload)?, by).await?;
         }
         ("REQUEST_FOR_INFORMATION", "EVIDENCE") if approved => {
             if let Some(request) = task.information_request_id {
                 evidence::request_submitted(db, request).await?;
             }
         }
-        ("OBSERVATION_MANAGEMENT", "APPROVAL") if approved => observations::approve(db, link, payload).await?,
+        ("OBSERVATION_MANAGEMENT", "APPROVAL") if approved => observations::approve(db, link, &read(payload)?).await?,
         ("FINALIZE_TEST_REPORT", "SIGN_OFF") if approved => {
             let by = decision.decided_by.or(task.decided_by);
             report::sign_off(db, link, &task.assignee_role, by, decision.comment.clone()).await?;
@@ -294,4 +290,14 @@ async fn apply_effects(db: &DatabaseConnection, task: &TaskRow, decision: &Close
         _ => {}
     }
     Ok(())
+}
+
+/// A decision's payload as its task reads it (none reads as the empty default). The API refuses
+/// a payload that does not fit before the workflow sees it, so one failing here came another
+/// way and is a business error: retrying would not make it fit.
+fn read<T: serde::de::DeserializeOwned + Default>(payload: &serde_json::Value) -> PhaseResult<T> {
+    if payload.is_null() {
+        return Ok(T::default());
+    }
+    payloads::parse(payload).map_err(PhaseError::Business)
 }

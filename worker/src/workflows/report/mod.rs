@@ -27,6 +27,7 @@ use crate::activities::tracking::{ReportLinks, ReportPeople, TrackingActivities}
 use crate::messages::{
     Fault, MigrationRequest, OperatorDecision, REPORT_WORKFLOW_TYPE, ReportOutcome, ReportRun, TaskDecision,
 };
+use crate::payloads::excluded_attributes;
 use crate::phases::PhaseInput;
 use crate::phases::migration::ApplyMigration;
 use crate::provider::Revision;
@@ -301,12 +302,7 @@ impl Runner {
                 Ok(Review::SentBack(decision)) => {
                     revision = Some(Revision {
                         comment: decision.comment.clone(),
-                        exclude: decision
-                            .payload
-                            .as_ref()
-                            .and_then(|p| p.get("exclude"))
-                            .and_then(|e| serde_json::from_value(e.clone()).ok())
-                            .unwrap_or_default(),
+                        exclude: excluded_attributes(decision.payload.as_ref()),
                     });
                     Next::Retry
                 }
