@@ -43,6 +43,8 @@
 //! `postgres://postgres@127.0.0.1:5432`), `TEMPORAL_HOST` (default `localhost:7233`). The bench
 //! creates the database `synapse_bench_<pid>` and drops it at the end. `RUST_LOG` turns on logs.
 
+#[path = "common/commit.rs"]
+mod commit;
 #[path = "common/cpu.rs"]
 mod cpu;
 #[path = "cycle_throughput/noop.rs"]

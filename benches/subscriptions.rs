@@ -47,6 +47,8 @@
 //! `DATABASE_URL` names the PostgreSQL server (a database name in it is ignored; default
 //! `postgres://postgres@127.0.0.1:5432`).
 
+#[path = "common/commit.rs"]
+mod commit;
 #[path = "common/scratch_db.rs"]
 mod scratch_db;
 #[path = "common/settings.rs"]
@@ -660,7 +662,7 @@ impl Report {
     fn markdown(&self) -> String {
         let cores = std::thread::available_parallelism().map_or(0, std::num::NonZeroUsize::get);
         let date = chrono::Utc::now().format("%Y-%m-%d %H:%M UTC");
-        let commit = git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
+        let commit = commit::git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
         let mut text = format!(
             "\n## {date} · {cores} cores · subscriptions: `workflowEvents` fan-out, {} events/s for {} s{commit}\n\n\
              {HEADER}\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n",
@@ -739,14 +741,3 @@ window by the server and by the bench process (the N clients' websocket and JSON
 publisher); PostgreSQL, server and clients share the machine's cores. Targets on 2 cores: p99 ≤ 50 ms \
 at 1,000, ≤ 250 ms at 5,000, ≤ 500 ms at 10,000; nothing lost; one query per event whatever N; \
 ≤ 20 KB per idle subscriber.\n";
-
-/// The checked-out commit, when git is there to say.
-fn git_commit() -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["rev-parse", "--short", "HEAD"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .ok()?;
-    let commit = String::from_utf8(output.stdout).ok()?.trim().to_owned();
-    (output.status.success() && !commit.is_empty()).then_some(commit)
-}

@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::bail;
 
 use super::TARGET_RATIO;
+use super::commit::git_commit;
 use super::cpu::CpuTime;
 
 /// One run's figures.
@@ -231,14 +232,3 @@ reference machine has 2 cores, shared by PostgreSQL, the Temporal dev server, bo
 bench. *no-op* is the same workflow shape with activities that return at once (the engine's own \
 limit on this machine); *real* is the product's workflow with its tracking and phase work. The \
 target is real ≥ 75 % of no-op throughput.\n";
-
-/// The checked-out commit, when git is there to say.
-fn git_commit() -> Option<String> {
-    let output = std::process::Command::new("git")
-        .args(["rev-parse", "--short", "HEAD"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .ok()?;
-    let commit = String::from_utf8(output.stdout).ok()?.trim().to_owned();
-    (output.status.success() && !commit.is_empty()).then_some(commit)
-}
