@@ -14,8 +14,18 @@ fn every_field_and_argument_is_documented() {
     let mut undocumented = Vec::new();
     let mut previous = "";
     let mut in_type = false;
+    let mut in_description = false;
     for line in sdl.lines() {
         let trimmed = line.trim();
+        // A description's own lines (between `"""` lines) are prose, not fields.
+        if trimmed == "\"\"\"" {
+            in_description = !in_description;
+            previous = trimmed;
+            continue;
+        }
+        if in_description {
+            continue;
+        }
         if trimmed.starts_with("type ") || trimmed.starts_with("input ") {
             in_type = !trimmed.starts_with("type PageInfo");
         } else if trimmed == "}" {
