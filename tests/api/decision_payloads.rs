@@ -191,3 +191,61 @@ async fn each_task_takes_only_its_own_payload_naming_the_reports_own_things() {
         1
     );
 }
+
+#[tokio::test]
+async fn the_workflow_itself_refuses_a_payload_that_does_not_fit_the_task_it_waits_on() {
+    use temporalio_client::WorkflowExecuteUpdateOptions;
+    use worker::messages::TaskDecision;
+    use worker::workflows::ReportTestingWorkflow;
+
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
+    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'"), 60).await;
+    let task = app.scalar(&format!("SELECT id FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await;
+    let workflow = app
+        .db_strings(&format!(
+            "SELECT e.workflow_id FROM human_task t JOIN workflow_execution e ON e.id = t.execution_id WHERE t.id = {task}"
+        ))
+        .await
+        .remove(0);
+
+    // Past the API, straight to the workflow: the update's validator reads the payload for the
+    // task (the planning approval takes only `exclude`, a list of names).
+    let decision = TaskDecision {
+        task_id: task,
+        decision: entity::enums::Decision::Reject,
+        comment: Some("see payload".to_owned()),
+        payload: Some(json!({ "exclude": "everything" })),
+        decided_by: app.user_id("report-owner").await,
+    };
+    let handle = app.gateway_client().await.get_workflow_handle::<ReportTestingWorkflow>(workflow);
+    // The task row is written just before the run starts waiting on it (the API allows for
+    // that the same way): until then the validator says the task is not awaited.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let refused = loop {
+        let sent = handle.execute_update(
+            ReportTestingWorkflow::decide,
+            decision.clone(),
+            WorkflowExecuteUpdateOptions::default(),
+        );
+        let refused = sent.await.expect_err("the validator refuses the payload").to_string();
+        if !refused.contains("is not awaiting a decision") || std::time::Instant::now() > deadline {
+            break refused;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert!(refused.contains("invalid type"), "{refused}");
+
+    // The run still waits on the task, and a decision through the API moves it on.
+    let owner = app.login("report-owner").await;
+    let body = app.gql(&owner, COMPLETE, json!({ "t": task.to_string(), "i": { "decision": "APPROVE" } })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    app.wait_until(
+        &format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN' AND id <> {task}"),
+        60,
+    )
+    .await;
+}

@@ -61,7 +61,7 @@ impl Runner {
                 Review::SentBack(TaskDecision { task_id: task, decision, comment: None, payload: None, decided_by: 0 })
             });
         }
-        self.ctx.state_mut(|s| s.awaiting.insert(task));
+        self.ctx.state_mut(|s| s.awaiting.insert(task, (phase, kind)));
         let mut keys = vec![format!("task:{task}")];
         keys.extend(request.map(|r| format!("rfi:{r}")));
         self.email(phase, EmailBatch { keys, key_prefixes: vec![] }).await;

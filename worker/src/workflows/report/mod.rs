@@ -13,7 +13,7 @@ mod work;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use entity::enums::{ExecutionStatus, Phase, StepStatus};
+use entity::enums::{ExecutionStatus, Phase, StepStatus, TaskKind};
 use serde_json::json;
 use temporalio_macros::{workflow, workflow_methods};
 use temporalio_sdk::workflows::join;
@@ -27,7 +27,7 @@ use crate::activities::tracking::{ReportLinks, ReportPeople, TrackingActivities}
 use crate::messages::{
     Fault, MigrationRequest, OperatorDecision, REPORT_WORKFLOW_TYPE, ReportOutcome, ReportRun, TaskDecision,
 };
-use crate::payloads::excluded_attributes;
+use crate::payloads::{DecisionPayload, excluded_attributes};
 use crate::phases::PhaseInput;
 use crate::phases::migration::ApplyMigration;
 use crate::provider::Revision;
@@ -41,8 +41,9 @@ type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 #[workflow]
 #[derive(Default)]
 pub struct ReportTestingWorkflow {
-    /// Tasks open in the inbox whose decision this run waits for.
-    awaiting: BTreeSet<i64>,
+    /// Tasks open in the inbox whose decision this run waits for, with the phase and kind that
+    /// say which payload a decision on each may carry.
+    awaiting: BTreeMap<i64, (Phase, TaskKind)>,
     /// Decisions received and not yet acted on.
     decisions: BTreeMap<i64, TaskDecision>,
     /// Compensation logs waiting for an operator.
@@ -68,11 +69,11 @@ impl ReportTestingWorkflow {
 
     #[update_validator(decide)]
     fn validate_decide(&self, _ctx: &WorkflowContextView, decision: &TaskDecision) -> Result<(), HandlerError> {
-        if self.awaiting.contains(&decision.task_id) {
-            Ok(())
-        } else {
-            Err(format!("task {} is not awaiting a decision", decision.task_id).into())
-        }
+        let Some(&(phase, kind)) = self.awaiting.get(&decision.task_id) else {
+            return Err(format!("task {} is not awaiting a decision", decision.task_id).into());
+        };
+        // The API checks payloads first; this keeps one sent another way from failing the phase.
+        DecisionPayload::read(phase, kind, decision.payload.as_ref()).map(drop).map_err(Into::into)
     }
 
     /// A person's decision on an open task.
@@ -131,7 +132,7 @@ impl ReportTestingWorkflow {
     /// The tasks this run waits on.
     #[query]
     pub fn awaiting_tasks(&self, _ctx: &WorkflowContextView) -> Vec<i64> {
-        self.awaiting.iter().copied().collect()
+        self.awaiting.keys().copied().collect()
     }
 }
 
