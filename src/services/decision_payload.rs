@@ -3,11 +3,11 @@
 //! observation or data owner that is not the report's is refused with BAD_USER_INPUT, rather
 //! than ignored by the activity that applies the decision or failing the phase later.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use entity::enums::Decision;
 use entity::human_task;
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, TryGetable, Value};
 use worker::payloads::{DecisionPayload, ObservationApproval, OwnerAssignments};
 
 use crate::error::{AppError, AppResult};
@@ -28,20 +28,20 @@ pub async fn check(
                     "exclude drops attributes when they are generated again: send it with REJECT or REQUEST_CHANGES",
                 ));
             }
-            let keys = latest_attribute_names(db, link, "AND is_primary_key").await?;
-            let names = latest_attribute_names(db, link, "").await?;
+            let attributes = latest_attributes(db, link).await?;
             for name in &revision.exclude {
-                if !names.contains(name) {
-                    return Err(refused(format!("exclude: {name:?} is not an attribute of this report")));
-                }
-                if keys.contains(name) {
-                    return Err(refused(format!("exclude: {name:?} is a primary key and is always tested")));
+                match attributes.get(name) {
+                    None => return Err(refused(format!("exclude: {name:?} is not an attribute of this report"))),
+                    Some(true) => {
+                        return Err(refused(format!("exclude: {name:?} is a primary key and is always tested")));
+                    }
+                    Some(false) => {}
                 }
             }
         }
         DecisionPayload::ScopingReview(review) if !review.overrides.is_empty() => {
-            let names = latest_attribute_names(db, link, "").await?;
-            if let Some(unknown) = review.overrides.iter().find(|o| !names.contains(&o.attribute)) {
+            let attributes = latest_attributes(db, link).await?;
+            if let Some(unknown) = review.overrides.iter().find(|o| !attributes.contains_key(&o.attribute)) {
                 return Err(refused(format!("overrides: {:?} is not an attribute of this report", unknown.attribute)));
             }
         }
@@ -57,9 +57,11 @@ async fn check_assignments(db: &impl ConnectionTrait, link: i64, answer: &OwnerA
     if answer.assignments.is_empty() {
         return Ok(());
     }
-    let pairs: HashSet<(i64, i64)> =
-        pairs(db, "SELECT attribute_id, lob_id FROM data_owner_assignment WHERE cycle_report_id = $1", link).await?;
-    let owners: HashSet<i64> = ids(db, "SELECT id FROM app_user WHERE role = 'DATA_OWNER' AND active", None).await?;
+    let sql = "SELECT attribute_id, lob_id FROM data_owner_assignment WHERE cycle_report_id = $1";
+    let pairs: HashSet<(i64, i64)> = pairs(db, sql, link.into()).await?;
+    let named: Vec<i64> = answer.assignments.iter().map(|a| a.data_owner_id).collect();
+    let owners =
+        ids(db, "SELECT id FROM app_user WHERE id = ANY($1) AND role = 'DATA_OWNER' AND active", named.into()).await?;
     for item in &answer.assignments {
         if !pairs.contains(&(item.attribute_id, item.lob_id)) {
             return Err(refused(format!(
@@ -79,7 +81,7 @@ async fn check_observations(db: &impl ConnectionTrait, link: i64, approval: &Obs
     if approval.severity_overrides.is_empty() {
         return Ok(());
     }
-    let observations = ids(db, "SELECT id FROM observation WHERE cycle_report_id = $1", Some(link)).await?;
+    let observations = ids(db, "SELECT id FROM observation WHERE cycle_report_id = $1", link.into()).await?;
     match approval.severity_overrides.iter().find(|o| !observations.contains(&o.observation_id)) {
         Some(unknown) => Err(refused(format!(
             "severityOverrides: observation {} is not one of this report's",
@@ -93,25 +95,28 @@ fn refused(message: impl Into<String>) -> AppError {
     AppError::bad_input("payload", message)
 }
 
-/// Names of the report's latest generated attributes matching `filter` (an `AND …` clause).
-async fn latest_attribute_names(db: &impl ConnectionTrait, link: i64, filter: &str) -> AppResult<HashSet<String>> {
-    let sql = format!(
-        "SELECT name FROM attribute WHERE cycle_report_id = $1 {filter}
-           AND version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)"
-    );
-    let rows = db.query_all_raw(statement(&sql, vec![link.into()])).await?;
-    Ok(rows.iter().map(|row| row.try_get_by_index::<String>(0)).collect::<Result<_, _>>()?)
+/// The report's latest generated attributes: name and whether it is a primary key.
+async fn latest_attributes(db: &impl ConnectionTrait, link: i64) -> AppResult<HashMap<String, bool>> {
+    let sql = "SELECT name, is_primary_key FROM attribute WHERE cycle_report_id = $1
+                 AND version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)";
+    pairs(db, sql, link.into()).await
 }
 
-async fn ids(db: &impl ConnectionTrait, sql: &str, link: Option<i64>) -> AppResult<HashSet<i64>> {
-    let rows = db.query_all_raw(statement(sql, link.into_iter().map(Into::into).collect())).await?;
+/// The ids `sql` selects with its one parameter bound to `value`.
+async fn ids(db: &impl ConnectionTrait, sql: &str, value: Value) -> AppResult<HashSet<i64>> {
+    let rows = db.query_all_raw(statement(sql, vec![value])).await?;
     Ok(rows.iter().map(|row| row.try_get_by_index::<i64>(0)).collect::<Result<_, _>>()?)
 }
 
-async fn pairs(db: &impl ConnectionTrait, sql: &str, link: i64) -> AppResult<HashSet<(i64, i64)>> {
-    let rows = db.query_all_raw(statement(sql, vec![link.into()])).await?;
-    let pair =
-        |row: &sea_orm::QueryResult| Ok::<_, sea_orm::DbErr>((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
+/// The two columns `sql` selects with its one parameter bound to `value`, collected.
+async fn pairs<A, B, C>(db: &impl ConnectionTrait, sql: &str, value: Value) -> AppResult<C>
+where
+    A: TryGetable,
+    B: TryGetable,
+    C: FromIterator<(A, B)>,
+{
+    let rows = db.query_all_raw(statement(sql, vec![value])).await?;
+    let pair = |row: &sea_orm::QueryResult| Ok::<_, DbErr>((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
     Ok(rows.iter().map(pair).collect::<Result<_, _>>()?)
 }
 
