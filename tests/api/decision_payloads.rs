@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use crate::harness::{TestApp, error_code};
-use crate::workflow_steering::{one_report_cycle, start};
+use crate::workflow_steering::{first_manual_task, one_report_cycle, start};
 
 const COMPLETE: &str = "mutation($t: ID!, $i: TaskDecisionInput!) { completeTask(taskId: $t, input: $i) { id } }";
 
@@ -202,9 +202,7 @@ async fn the_workflow_itself_refuses_a_payload_that_does_not_fit_the_task_it_wai
     app.start_worker();
     let manager = app.login("test-manager").await;
     let cycle = one_report_cycle(&app, &manager).await;
-    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
-    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'"), 60).await;
-    let task = app.scalar(&format!("SELECT id FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await;
+    let task = first_manual_task(&app, &manager, &cycle).await;
     let workflow = app
         .db_strings(&format!(
             "SELECT e.workflow_id FROM human_task t JOIN workflow_execution e ON e.id = t.execution_id WHERE t.id = {task}"

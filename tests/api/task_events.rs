@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use worker::events::{EventKind, NewEvent, append};
 
 use crate::harness::{TestApp, error_code};
-use crate::workflow_steering::{one_report_cycle, start};
+use crate::workflow_steering::{first_manual_task, one_report_cycle};
 use crate::ws::WsClient;
 
 const INBOX: &str = "subscription($after: Int) { taskEvents(afterSeq: $after) { seq kind status detail } }";
@@ -34,9 +34,7 @@ async fn each_person_sees_the_tasks_addressed_to_them_open_and_be_withdrawn_and_
         inboxes.push(client);
     }
     app.wait_subscribed(PEOPLE.len() as i64).await;
-    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
-    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'"), 60).await;
-    let task = app.scalar(&format!("SELECT id FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await;
+    let task = first_manual_task(&app, &manager, &cycle).await;
     // The one person it is addressed to: the named assignee, else the demo user holding the role.
     let addressee = app
         .db_strings(&format!(

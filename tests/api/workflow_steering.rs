@@ -41,6 +41,14 @@ pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value)
     assert!(body["errors"].is_null(), "start: {body}");
 }
 
+/// Starts `cycle` in MANUAL mode and waits for its first open task; returns that task's id.
+pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {
+    start(app, token, cycle, json!({ "approvalMode": "MANUAL" })).await;
+    let open = format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'");
+    app.wait_until(&open, 60).await;
+    app.scalar(&format!("SELECT min(id) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await
+}
+
 async fn parent_done(app: &TestApp, cycle: &str) -> bool {
     app.scalar(&format!(
         "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"
@@ -163,8 +171,7 @@ async fn a_cancelled_cycle_records_cancelled_for_parent_and_children() {
     app.start_worker();
     let manager = app.login("test-manager").await;
     let cycle = one_report_cycle(&app, &manager).await;
-    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL" })).await;
-    app.wait_until(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'"), 60).await;
+    first_manual_task(&app, &manager, &cycle).await;
     let parent = app
         .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
         .await;
