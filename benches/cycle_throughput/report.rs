@@ -28,6 +28,22 @@ pub struct RunStats {
 }
 
 impl RunStats {
+    /// The run's figures as a table row shows them, after the round: label, cycles started and
+    /// completed, wall seconds, cycles per minute, p50 and p95 seconds, activities, CPU seconds.
+    fn cells(&self) -> [String; 9] {
+        [
+            self.label.to_owned(),
+            self.started.to_string(),
+            self.completed.to_string(),
+            format!("{:.2}", self.wall.as_secs_f64()),
+            format!("{:.1}", self.per_minute()),
+            format!("{:.2}", self.percentile(50.0)),
+            format!("{:.2}", self.percentile(95.0)),
+            self.activities(),
+            self.cpu_text(),
+        ]
+    }
+
     /// The activity count for a table: a dash where it was not counted.
     fn activities(&self) -> String {
         if self.activities_per_cycle == 0 { "–".to_owned() } else { self.activities_per_cycle.to_string() }
@@ -130,18 +146,9 @@ impl Report {
             "CPU s: Temporal/PG/bench/other"
         );
         for (round, run) in self.runs() {
+            let [label, started, completed, wall, per_minute, p50, p95, activities, cpu] = run.cells();
             println!(
-                "{:<5} {:<6} {:>7} {:>9} {:>8.2} {:>11.1} {:>7.2} {:>7.2} {:>15} {:>28}",
-                round,
-                run.label,
-                run.started,
-                run.completed,
-                run.wall.as_secs_f64(),
-                run.per_minute(),
-                run.percentile(50.0),
-                run.percentile(95.0),
-                run.activities(),
-                run.cpu_text()
+                "{round:<5} {label:<6} {started:>7} {completed:>9} {wall:>8} {per_minute:>11} {p50:>7} {p95:>7} {activities:>15} {cpu:>28}"
             );
         }
         for (round, run) in self.runs() {
@@ -174,18 +181,7 @@ impl Report {
             self.rounds.len()
         );
         for (round, run) in self.runs() {
-            text.push_str(&format!(
-                "| {round} | {} | {} | {} | {:.2} | {:.1} | {:.2} | {:.2} | {} | {} |\n",
-                run.label,
-                run.started,
-                run.completed,
-                run.wall.as_secs_f64(),
-                run.per_minute(),
-                run.percentile(50.0),
-                run.percentile(95.0),
-                run.activities(),
-                run.cpu_text()
-            ));
+            text.push_str(&format!("| {round} | {} |\n", run.cells().join(" | ")));
         }
         let each: Vec<String> = self.ratios().iter().map(|ratio| format!("{:.1} %", ratio * 100.0)).collect();
         text.push_str(&format!(
