@@ -55,7 +55,7 @@ impl Sub for CpuTime {
 }
 
 /// A process's command name and its user plus system CPU seconds (all its threads).
-fn process_time(pid: u32) -> Option<(String, f64)> {
+pub fn process_time(pid: u32) -> Option<(String, f64)> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
     // `pid (comm) state ppid …`: the name may hold spaces and parentheses, so split at the last ')'.
     let open = stat.find('(')?;

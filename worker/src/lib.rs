@@ -14,6 +14,7 @@ pub mod provider;
 pub mod rules;
 pub mod runner;
 pub mod settings;
+mod sql;
 mod statement;
 pub mod tracking;
 pub mod versions;

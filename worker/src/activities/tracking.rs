@@ -8,7 +8,7 @@ use temporalio_macros::activities;
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
 
 use super::{Deps, db_error};
-use crate::phases::rows;
+use crate::sql::rows;
 use crate::tracking::{self, BeginExecution, FinishExecution, PhaseChange};
 
 /// Tracking activities.

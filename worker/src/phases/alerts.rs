@@ -8,7 +8,8 @@ use serde_json::json;
 
 use super::PhaseResult;
 use crate::events::{self, EventKind, NewEvent};
-use crate::tracking::{ExecutionScope, exec};
+use crate::sql::exec;
+use crate::tracking::ExecutionScope;
 
 /// How late a task is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

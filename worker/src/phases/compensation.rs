@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use super::PhaseResult;
 use crate::events::{self, EventKind, NewEvent};
 use crate::messages::OperatorAction;
-use crate::tracking::{ExecutionScope, exec, scalar_i64};
+use crate::sql::{exec, scalar_i64};
+use crate::tracking::ExecutionScope;
 
 /// A compensation to run.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -170,7 +171,7 @@ pub fn notification_prefix(c: &Compensate) -> String {
 /// In-app notifications to the people the phase's failure concerns; returns their usernames.
 async fn notify(db: &impl sea_orm::ConnectionTrait, c: &Compensate) -> PhaseResult<Value> {
     let roles: Vec<String> = told(c.phase).iter().map(|r| (*r).to_owned()).collect();
-    let users: Vec<Named> = super::rows(
+    let users: Vec<Named> = crate::sql::rows(
         db,
         "SELECT id, username FROM app_user WHERE role = ANY($1) AND active AND
             (role <> 'REPORT_OWNER' OR id = (SELECT r.owner_id FROM cycle_report cr JOIN report r ON r.id = cr.report_id

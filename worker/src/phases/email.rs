@@ -6,9 +6,9 @@
 use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
-use super::{PhaseError, PhaseResult, rows};
+use super::{PhaseError, PhaseResult};
 use crate::mail::{Mail, Mailer};
-use crate::tracking::exec;
+use crate::sql::{exec, rows};
 
 /// Which notifications to send: exact keys, or key prefixes (a notification per recipient).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

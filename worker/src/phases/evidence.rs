@@ -4,7 +4,7 @@
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 
 use super::PhaseResult;
-use crate::tracking::{exec, scalar_i64};
+use crate::sql::{exec, scalar_i64};
 
 /// Stores a new version of a test case's evidence; returns the version.
 pub async fn submit(

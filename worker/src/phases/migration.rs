@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::PhaseResult;
 use crate::events::{self, EventKind, NewEvent};
-use crate::tracking::{ExecutionScope, exec};
+use crate::sql::exec;
+use crate::tracking::ExecutionScope;
 use crate::versions::WorkflowVersion;
 
 /// A migration the run is applying now.

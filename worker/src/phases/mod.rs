@@ -17,7 +17,7 @@ pub mod scoping;
 pub mod tasks;
 pub mod testing;
 
-use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, Statement, Value};
+use sea_orm::{DbErr, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use crate::provider::{ProviderError, Revision};
@@ -77,27 +77,6 @@ impl PhaseError {
 
 /// Result of a phase's work.
 pub type PhaseResult<T> = Result<T, PhaseError>;
-
-/// Rows of `sql` mapped to `T`.
-pub(crate) async fn rows<T: FromQueryResult>(
-    db: &impl ConnectionTrait,
-    sql: &str,
-    values: Vec<Value>,
-) -> Result<Vec<T>, DbErr> {
-    T::find_by_statement(Statement::from_sql_and_values(sea_orm::DbBackend::Postgres, sql, values)).all(db).await
-}
-
-/// Runs `sql` once with every row of `rows` as the JSON array `$1`, which the statement reads
-/// with `jsonb_to_recordset($1::jsonb)`: one round trip for a whole batch instead of one per row.
-/// The rows are sent as JSON text, serialised straight from `T`: PostgreSQL parses the text once
-/// either way, and no intermediate `serde_json::Value` tree is built and dropped per batch.
-pub(crate) async fn insert_batch<T: Serialize>(db: &impl ConnectionTrait, sql: &str, rows: &[T]) -> Result<u64, DbErr> {
-    if rows.is_empty() {
-        return Ok(0);
-    }
-    let json = serde_json::to_string(rows).map_err(|err| DbErr::Custom(format!("encoding a batch: {err}")))?;
-    crate::tracking::exec(db, sql, vec![json.into()]).await
-}
 
 /// The attributes of a cycle report's latest attribute set that are in scope: the latest
 /// scoping decision says so, or scoping was skipped (no decision: everything is in scope).

@@ -5,11 +5,11 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::Serialize;
 
 use super::scoping::parse_requirement;
-use super::{PhaseInput, PhaseResult, insert_batch, rows};
+use super::{PhaseInput, PhaseResult};
 use crate::payloads::ObservationApproval;
 use crate::rules::comparison::Outcome;
 use crate::rules::observations::{ExecutionFacts, group_failures};
-use crate::tracking::exec;
+use crate::sql::{exec, insert_batch, rows};
 
 #[derive(Debug, FromQueryResult)]
 struct Row {

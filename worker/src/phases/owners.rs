@@ -3,10 +3,10 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows};
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute};
 use crate::payloads::OwnerAssignments;
 use crate::rules::owners::{OwnerCandidate, map_owner};
-use crate::tracking::{exec, scalar_i64};
+use crate::sql::{exec, insert_batch, rows, scalar_i64};
 
 #[derive(Debug, serde::Serialize)]
 struct NewAssignment {

@@ -2,11 +2,11 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{PhaseError, PhaseInput, PhaseResult, rows};
+use super::{PhaseError, PhaseInput, PhaseResult};
 use crate::rules::report::{
     AttributeResult, ObservationLine, ReportData, SampleLine, ScopeLine, SignOffLine, render as render_report,
 };
-use crate::tracking::{exec, scalar_i64};
+use crate::sql::{exec, rows, scalar_i64};
 
 #[derive(Debug, FromQueryResult)]
 struct Header {

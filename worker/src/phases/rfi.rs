@@ -4,8 +4,8 @@
 use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
-use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, insert_batch, rows, value_text};
-use crate::tracking::exec;
+use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, value_text};
+use crate::sql::{exec, insert_batch, rows};
 
 #[derive(Debug, FromQueryResult)]
 struct SampleRow {

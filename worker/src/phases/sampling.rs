@@ -3,10 +3,10 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{PhaseInput, PhaseResult, insert_batch, rows, stable_hash};
+use super::{PhaseInput, PhaseResult, stable_hash};
 use crate::catalog;
 use crate::rules::sampling::{Candidate, SampleCategory, categorize, stratified_sample};
-use crate::tracking::exec;
+use crate::sql::{exec, insert_batch, rows};
 
 /// A record that may be drawn: its category as stored, or its values to work the category out
 /// from when it was stored without one.

@@ -2,11 +2,11 @@
 
 use sea_orm::{DatabaseConnection, FromQueryResult};
 
-use super::{PhaseInput, PhaseResult, insert_batch, rows};
+use super::{PhaseInput, PhaseResult};
 use crate::catalog::{DataType, Requirement};
 use crate::payloads::ScopingReview;
 use crate::rules::scoping::{AttributeFacts, Recommendation, advise};
-use crate::tracking::exec;
+use crate::sql::{exec, insert_batch, rows};
 
 #[derive(Debug, serde::Serialize)]
 struct NewDecision {

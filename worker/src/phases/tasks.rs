@@ -6,9 +6,10 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::{PhaseError, PhaseResult, evidence, observations, owners, report, rows, sampling, scoping};
+use super::{PhaseError, PhaseResult, evidence, observations, owners, report, sampling, scoping};
 use crate::events::{self, EventKind, NewEvent};
 use crate::payloads;
+use crate::sql::rows;
 use crate::statement::Writes;
 use crate::tracking::ExecutionScope;
 

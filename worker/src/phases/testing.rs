@@ -4,8 +4,9 @@ use sea_orm::{DatabaseConnection, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use super::scoping::parse_data_type;
-use super::{PhaseInput, PhaseResult, insert_batch, rows};
+use super::{PhaseInput, PhaseResult};
 use crate::rules::comparison::{Outcome, compare};
+use crate::sql::{insert_batch, rows};
 
 #[derive(Debug, FromQueryResult)]
 struct Case {
