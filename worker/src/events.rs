@@ -5,7 +5,7 @@
 //! `seq = n` has seen everything before it. The `NOTIFY` carries only the number.
 
 use entity::enums::Phase;
-use sea_orm::{ConnectionTrait, DatabaseTransaction, DbBackend, DbErr, Statement};
+use sea_orm::{ConnectionTrait, DatabaseTransaction, DbErr};
 use serde::{Deserialize, Serialize};
 
 use crate::statement::Writes;
@@ -116,12 +116,6 @@ pub(crate) fn insert(writes: &mut Writes, events: &[NewEvent]) -> String {
 
 /// The sequence number of the committed event stored under `key`.
 pub async fn committed_seq(db: &impl ConnectionTrait, key: &str) -> Result<Option<i64>, DbErr> {
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(
-            DbBackend::Postgres,
-            "SELECT seq FROM workflow_event WHERE event_key = $1 AND seq > 0",
-            [key.into()],
-        ))
-        .await?;
-    row.map(|r| r.try_get_by_index(0)).transpose()
+    crate::sql::scalar_i64(db, "SELECT seq FROM workflow_event WHERE event_key = $1 AND seq > 0", vec![key.into()])
+        .await
 }

@@ -22,7 +22,7 @@ pub(crate) async fn rows<T: FromQueryResult>(
     sql: &str,
     values: Vec<Value>,
 ) -> Result<Vec<T>, DbErr> {
-    T::find_by_statement(Statement::from_sql_and_values(sea_orm::DbBackend::Postgres, sql, values)).all(db).await
+    T::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).all(db).await
 }
 
 /// Runs `sql` once with every row of `rows` as the JSON array `$1`, which the statement reads
