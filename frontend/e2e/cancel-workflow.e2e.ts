@@ -1,19 +1,13 @@
 // Browser test: a test manager cancels a running MANUAL workflow from the cycle page, giving a reason.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { createCycle, startWorkflow, waitForOpenTask } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { signIn, useBrowser } from './support/browser';
 
 describe('cancelling a workflow', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('stops the run and offers Start Workflow again', async () => {
+    const { page } = session;
     const cycle = await createCycle(`e2e cancel ${Date.now()}`, 1);
     await startWorkflow(cycle.token, cycle.id, 'MANUAL');
     await waitForOpenTask('report-owner', cycle.id);

@@ -1,17 +1,12 @@
 // Browser test: an admin creates a cycle in the form, naming the test manager who owns it, with one report.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { newPage, signIn, useBrowser } from './support/browser';
 
 describe('creating a cycle', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('lets an admin create a cycle for a named test manager', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     const name = `e2e admin cycle ${Date.now()}`;
     await signIn(page, 'admin');
     await page.goto('/cycles');

@@ -1,20 +1,14 @@
 // Browser test: the cycle page draws the eight-phase pipeline, phases 3 and 4 side by side, and goes live.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCycle } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { signIn, useBrowser } from './support/browser';
 import { phaseStatuses } from './support/pipeline';
 
 describe('cycle page', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('shows the pipeline of a cycle that has not run yet', async () => {
+    const { page } = session;
     const cycle = await createCycle(`e2e pipeline ${Date.now()}`, 2);
     await signIn(page, 'test-manager');
     await page.goto(`/cycles/${cycle.id}`);

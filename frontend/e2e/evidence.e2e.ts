@@ -1,26 +1,16 @@
 // Browser test: a data owner submits evidence for a test case from the inbox, then submits the request.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { approveUntilEvidence, cancelWorkflow, createCycle, findTask, startWorkflow } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { signIn, useBrowser } from './support/browser';
 
 describe('evidence from a data owner', () => {
-  let browser: Browser;
-  let page: Page;
-  let cleanup: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => {
-    await cleanup?.().catch(() => undefined);
-    await browser.close();
-  });
+  const session = useBrowser();
 
   it('saves a new evidence version and submits the request', async () => {
+    const { page } = session;
     const cycle = await createCycle(`e2e evidence ${Date.now()}`, 1);
     const executionId = await startWorkflow(cycle.token, cycle.id, 'MANUAL');
-    cleanup = () => cancelWorkflow(cycle.token, executionId);
+    session.afterwards(() => cancelWorkflow(cycle.token, executionId));
     const task = await approveUntilEvidence(cycle.id);
     const owner = task.assignee?.username;
     expect(owner).toBeDefined();

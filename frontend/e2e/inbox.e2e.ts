@@ -1,27 +1,17 @@
 // Browser tests: a MANUAL run puts a task in the report owner's inbox, live, and approving it there completes it;
 // a task withdrawn by a cancelled run leaves the open inbox without a reload.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cancelWorkflow, createCycle, findTask, startWorkflow, waitForOpenTask } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { newPage, signIn, useBrowser } from './support/browser';
 
 describe('task inbox', () => {
-  let browser: Browser;
-  let page: Page;
-  let cleanup: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => {
-    await cleanup?.().catch(() => undefined);
-    await browser.close();
-  });
+  const session = useBrowser();
 
   it('lists the open task and approves it', async () => {
+    const { page } = session;
     const cycle = await createCycle(`e2e manual run ${Date.now()}`, 1);
     const executionId = await startWorkflow(cycle.token, cycle.id, 'MANUAL');
-    cleanup = () => cancelWorkflow(cycle.token, executionId);
+    session.afterwards(() => cancelWorkflow(cycle.token, executionId));
     const task = await waitForOpenTask('report-owner', cycle.id);
 
     await signIn(page, 'report-owner');
@@ -45,7 +35,7 @@ describe('task inbox', () => {
   });
 
   it('shows a task the moment it opens and drops it when its run is cancelled, without a reload', async () => {
-    const viewer = await newPage(browser);
+    const viewer = await newPage(session.browser);
     await signIn(viewer, 'report-owner');
     await viewer.goto('/inbox');
     await viewer.locator('[data-live="live"]').waitFor();

@@ -1,18 +1,12 @@
 // Browser test: signing in shows the user's name and role, survives a reload, and signing out ends the session.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { describe, expect, it } from 'vitest';
+import { signIn, useBrowser } from './support/browser';
 
 describe('login', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('refuses a wrong password and shows the error code', async () => {
+    const { page } = session;
     await page.goto('/login');
     await page.getByLabel('Username').fill('tester');
     await page.getByLabel('Password').fill('not-the-password');
@@ -23,6 +17,7 @@ describe('login', () => {
   });
 
   it('signs in, shows name and role, keeps the session over a reload, and signs out', async () => {
+    const { page } = session;
     await signIn(page, 'test-manager');
     expect(await page.getByTestId('current-user').innerText()).toContain('Tom Manager');
     expect(await page.getByTestId('current-role').innerText()).toBe('Test manager');

@@ -1,19 +1,13 @@
 // Browser test: the monitoring dashboard shows numbers from the API and goes live.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCycle, startWorkflow } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { signIn, useBrowser } from './support/browser';
 
 describe('workflow monitoring dashboard', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('updates from live events without a reload', async () => {
+    const { page } = session;
     await signIn(page, 'test-manager');
     await page.goto('/workflow-monitoring');
     await page.getByTestId('metric-total').waitFor();
@@ -31,6 +25,7 @@ describe('workflow monitoring dashboard', () => {
   });
 
   it('renders run counts, task counts and per-phase durations', async () => {
+    const { page } = session;
     // The run started by the test before guarantees there is something to count.
     for (const id of ['total', 'running', 'completed', 'failed', 'cycle-runs', 'open-tasks', 'compensations']) {
       const value = await page.getByTestId(`metric-${id}`).locator('.tile__value').innerText();

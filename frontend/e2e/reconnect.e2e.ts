@@ -1,8 +1,8 @@
 // Browser test: when the websocket drops mid-run, the page reconnects, resumes with afterSeq, and still sees every phase complete.
-import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebSocketRoute } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createCycle } from './support/api';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { screenshot, signIn, useBrowser } from './support/browser';
 import { waitForAllPhases } from './support/pipeline';
 
 interface Subscribe {
@@ -10,15 +10,10 @@ interface Subscribe {
 }
 
 describe('live updates across a dropped connection', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('resumes from the last seq it applied, without duplicates', async () => {
+    const { page } = session;
     const subscribes: Subscribe[] = [];
     /** seq of every event the page received, per connection. */
     const received: number[][] = [];

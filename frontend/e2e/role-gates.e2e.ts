@@ -1,18 +1,13 @@
 // Browser test: the Start Workflow button and monitoring are offered to test managers, not to testers.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCycle, firstVisibleCycle } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
+import { newPage, signIn, useBrowser } from './support/browser';
 
 describe('role gates', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('shows a tester the pipeline but no Start Workflow button and no monitoring link', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     const cycle = await firstVisibleCycle('tester');
     await signIn(page, 'tester');
     await page.goto(`/cycles/${cycle.id}`);
@@ -24,7 +19,7 @@ describe('role gates', () => {
   });
 
   it('shows a test manager the Start Workflow button and the monitoring link', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(session.browser);
     const cycle = await createCycle(`e2e gates ${Date.now()}`, 1);
     await signIn(page, 'test-manager');
     await page.goto(`/cycles/${cycle.id}`);

@@ -1,20 +1,14 @@
 // Browser test: a test manager starts an AUTO workflow and watches every phase reach COMPLETED live, without reloading.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCycle } from './support/api';
-import { launchBrowser, newPage, screenshot, signIn } from './support/browser';
+import { screenshot, signIn, useBrowser } from './support/browser';
 import { recordPhaseStatuses, recordedStatuses, waitForAllPhases } from './support/pipeline';
 
 describe('starting a workflow', () => {
-  let browser: Browser;
-  let page: Page;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-  });
-  afterAll(async () => browser.close());
+  const session = useBrowser();
 
   it('moves the phases live to COMPLETED', async () => {
+    const { page } = session;
     const cycle = await createCycle(`e2e auto run ${Date.now()}`, 1);
     await signIn(page, 'test-manager');
     await page.goto(`/cycles/${cycle.id}`);

@@ -1,6 +1,7 @@
 // Launches headless Debian chromium through playwright-core and signs in through the login page.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { ARTIFACTS_DIR, BASE_URL, CHROMIUM_PATH, DEMO_PASSWORD } from './env';
 
 export async function launchBrowser(): Promise<Browser> {
@@ -9,6 +10,47 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
+}
+
+/** What a describe block's tests share: one browser, one page on it, and what to undo afterwards. */
+export interface BrowserSession {
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Registers clean-up for after the block (say, cancelling a run a test started); its failure is ignored. */
+  afterwards(undo: () => Promise<void>): void;
+}
+
+/**
+ * Launches a browser with one page before the block's tests and, after them, runs the registered
+ * clean-up and closes the browser. Call it at the top of a `describe`.
+ */
+export function useBrowser(): BrowserSession {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  const undos: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    for (const undo of undos) await undo().catch(() => undefined);
+    await browser?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useBrowser: read the session inside a test, after beforeAll');
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser);
+    },
+    get page() {
+      return started(page);
+    },
+    afterwards(undo) {
+      undos.push(undo);
+    },
+  };
 }
 
 /** A new page in its own context (its own localStorage), with a wide viewport. */
