@@ -6,8 +6,9 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::{first_manual_task, start};
 use crate::harness::{TestApp, error_code};
-use crate::workflow_steering::{first_manual_task, one_report_cycle, start};
+use crate::workflow_steering::one_report_cycle;
 
 const COMPLETE: &str = "mutation($t: ID!, $i: TaskDecisionInput!) { completeTask(taskId: $t, input: $i) { id } }";
 

@@ -5,6 +5,7 @@ mod auth;
 mod cycles;
 mod decision_payloads;
 mod email;
+mod fixtures;
 mod harness;
 mod limits;
 mod migrations;

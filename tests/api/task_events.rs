@@ -6,8 +6,9 @@ use sea_orm::TransactionTrait;
 use serde_json::{Value, json};
 use worker::events::{EventKind, NewEvent, append};
 
+use crate::fixtures::first_manual_task;
 use crate::harness::{TestApp, error_code};
-use crate::workflow_steering::{first_manual_task, one_report_cycle};
+use crate::workflow_steering::one_report_cycle;
 use crate::ws::WsClient;
 
 const INBOX: &str = "subscription($after: Int) { taskEvents(afterSeq: $after) { seq kind status detail } }";

@@ -3,42 +3,12 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::{START, cycle_with, start};
 use crate::harness::{TestApp, error_code};
-
-const START: &str = "mutation($cycle: ID!, $input: StartWorkflowInput) {
-    startWorkflow(cycleId: $cycle, input: $input) { id workflowId status version } }";
 
 /// A new cycle with the two quarterly reports FR Y-9C and FFIEC 031; returns its id.
 async fn cycle_with_two_reports(app: &TestApp, token: &str) -> String {
-    let body = app
-        .gql(
-            token,
-            "mutation { createCycle(input: {name: \"Workflow test\", startDate: \"2026-10-01\", endDate: \"2026-12-31\"}) { id } }",
-            Value::Null,
-        )
-        .await;
-    let cycle = body["data"]["createCycle"]["id"].as_str().expect("cycle").to_owned();
-    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
-    let call = app.scalar("SELECT id FROM report WHERE report_number = 'FFIEC 031'").await;
-    let body = app
-        .gql(
-            token,
-            "mutation($c: ID!, $r: [ID!]!) { addReportsToCycle(cycleId: $c, reportIds: $r) { id } }",
-            json!({ "c": cycle, "r": [y9c.to_string(), call.to_string()] }),
-        )
-        .await;
-    assert!(body["errors"].is_null(), "{body}");
-    app.exec(&format!(
-        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
-    ))
-    .await;
-    cycle
-}
-
-async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) -> Value {
-    let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
-    assert!(body["errors"].is_null(), "start: {body}");
-    body["data"]["startWorkflow"].clone()
+    cycle_with(app, token, "Workflow test", &["FR Y-9C", "FFIEC 031"]).await
 }
 
 async fn wait_finished(app: &TestApp, cycle: &str) {
@@ -50,6 +20,22 @@ async fn wait_finished(app: &TestApp, cycle: &str) {
         240,
     )
     .await;
+}
+
+/// Runs FR Y-9C alone, in AUTO mode with `extra` added to the start input, from a new two-report
+/// cycle until the cycle's run ends; returns the cycle's id and a subquery for the report run's id.
+async fn run_y9c_alone(app: &TestApp, token: &str, extra: Value) -> (String, String) {
+    let cycle = cycle_with_two_reports(app, token).await;
+    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
+    let mut input = json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()] });
+    if let (Some(input), Value::Object(extra)) = (input.as_object_mut(), extra) {
+        input.extend(extra);
+    }
+    start(app, token, &cycle, input).await;
+    wait_finished(app, &cycle).await;
+    let child =
+        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    (cycle, child)
 }
 
 #[tokio::test]
@@ -156,19 +142,8 @@ async fn skipped_phases_are_recorded_as_skipped_and_the_cycle_completes() {
     let app = TestApp::spawn().await;
     app.start_worker();
     let token = app.login("test-manager").await;
-    let cycle = cycle_with_two_reports(&app, &token).await;
-    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
-    start(
-        &app,
-        &token,
-        &cycle,
-        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
-                                         "skipPhases": ["SCOPING", "OBSERVATION_MANAGEMENT"] }),
-    )
-    .await;
-    wait_finished(&app, &cycle).await;
-    let child =
-        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    let (cycle, child) =
+        run_y9c_alone(&app, &token, json!({ "skipPhases": ["SCOPING", "OBSERVATION_MANAGEMENT"] })).await;
     let skipped = app
         .scalar(&format!(
             "SELECT count(*) FROM workflow_step WHERE execution_id IN {child} AND step_type = 'PHASE' AND status = 'SKIPPED'
@@ -217,19 +192,8 @@ async fn an_activity_failing_twice_then_succeeding_logs_two_retries_and_one_step
     let app = TestApp::spawn().await;
     app.start_worker();
     let token = app.login("test-manager").await;
-    let cycle = cycle_with_two_reports(&app, &token).await;
-    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
-    start(
-        &app,
-        &token,
-        &cycle,
-        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
-          "faults": [{ "phase": "SAMPLE_SELECTION", "failingAttempts": 2 }] }),
-    )
-    .await;
-    wait_finished(&app, &cycle).await;
-    let child =
-        format!("(SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL)");
+    let faults = json!({ "faults": [{ "phase": "SAMPLE_SELECTION", "failingAttempts": 2 }] });
+    let (_, child) = run_y9c_alone(&app, &token, faults).await;
     assert_eq!(
         app.scalar(&format!("SELECT count(*) FROM workflow_execution WHERE id IN {child} AND status = 'COMPLETED'"))
             .await,
@@ -276,17 +240,8 @@ async fn a_slow_activity_raises_a_slow_step_alert() {
     let app = TestApp::spawn_with(|config| config.temporal_activity_timeout = 10).await;
     app.start_worker();
     let token = app.login("test-manager").await;
-    let cycle = cycle_with_two_reports(&app, &token).await;
-    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
-    start(
-        &app,
-        &token,
-        &cycle,
-        json!({ "approvalMode": "AUTO", "reportIds": [y9c.to_string()],
-          "faults": [{ "phase": "PLANNING", "failingAttempts": 0, "delayMs": 6000 }] }),
-    )
-    .await;
-    wait_finished(&app, &cycle).await;
+    let faults = json!({ "faults": [{ "phase": "PLANNING", "failingAttempts": 0, "delayMs": 6000 }] });
+    run_y9c_alone(&app, &token, faults).await;
     let slow = app
         .scalar(
             "SELECT count(*) FROM workflow_alert a JOIN workflow_step s ON s.id = a.step_id

@@ -3,10 +3,9 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::{cycle_with, first_manual_task, start};
 use crate::harness::{TestApp, error_code};
 
-const START: &str =
-    "mutation($cycle: ID!, $input: StartWorkflowInput) { startWorkflow(cycleId: $cycle, input: $input) { id } }";
 const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 100) { edges { node {
     id phase kind round assigneeRole testCases { id reportedValue } } } } }";
 const COMPLETE: &str =
@@ -14,39 +13,7 @@ const COMPLETE: &str =
 
 /// A cycle testing FR Y-9C alone, tested by `tester`; returns its id.
 pub(crate) async fn one_report_cycle(app: &TestApp, token: &str) -> String {
-    let body = app
-        .gql(
-            token,
-            "mutation { createCycle(input: {name: \"Steering\", startDate: \"2026-10-01\", endDate: \"2026-12-31\"}) { id } }",
-            Value::Null,
-        )
-        .await;
-    let cycle = body["data"]["createCycle"]["id"].as_str().expect("cycle").to_owned();
-    let y9c = app.scalar("SELECT id FROM report WHERE report_number = 'FR Y-9C'").await;
-    app.gql(
-        token,
-        "mutation($c: ID!, $r: [ID!]!) { addReportsToCycle(cycleId: $c, reportIds: $r) { id } }",
-        json!({ "c": cycle, "r": [y9c.to_string()] }),
-    )
-    .await;
-    app.exec(&format!(
-        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
-    ))
-    .await;
-    cycle
-}
-
-pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) {
-    let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
-    assert!(body["errors"].is_null(), "start: {body}");
-}
-
-/// Starts `cycle` in MANUAL mode and waits for its first open task; returns that task's id.
-pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {
-    start(app, token, cycle, json!({ "approvalMode": "MANUAL" })).await;
-    let open = format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'");
-    app.wait_until(&open, 60).await;
-    app.scalar(&format!("SELECT min(id) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await
+    cycle_with(app, token, "Steering", &["FR Y-9C"]).await
 }
 
 async fn parent_done(app: &TestApp, cycle: &str) -> bool {

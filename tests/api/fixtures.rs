@@ -1,0 +1,55 @@
+//! Cycles the workflow tests start from, and starting them: one place for the set-up the
+//! workflow, steering, payload and inbox tests share.
+
+use serde_json::{Value, json};
+
+use crate::harness::TestApp;
+
+/// `startWorkflow`, answering the execution's id, workflow id, status and version.
+pub(crate) const START: &str = "mutation($cycle: ID!, $input: StartWorkflowInput) {
+    startWorkflow(cycleId: $cycle, input: $input) { id workflowId status version } }";
+
+/// A new cycle named `name` with the seeded reports numbered `reports`, each tested by `tester`;
+/// returns its id.
+pub(crate) async fn cycle_with(app: &TestApp, token: &str, name: &str, reports: &[&str]) -> String {
+    let body = app
+        .gql(
+            token,
+            "mutation($name: String!) { createCycle(input: {name: $name, startDate: \"2026-10-01\", endDate: \"2026-12-31\"}) { id } }",
+            json!({ "name": name }),
+        )
+        .await;
+    let cycle = body["data"]["createCycle"]["id"].as_str().unwrap_or_else(|| panic!("createCycle: {body}")).to_owned();
+    let mut ids = Vec::with_capacity(reports.len());
+    for number in reports {
+        ids.push(app.scalar(&format!("SELECT id FROM report WHERE report_number = '{number}'")).await.to_string());
+    }
+    let body = app
+        .gql(
+            token,
+            "mutation($c: ID!, $r: [ID!]!) { addReportsToCycle(cycleId: $c, reportIds: $r) { id } }",
+            json!({ "c": cycle, "r": ids }),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "addReportsToCycle: {body}");
+    app.exec(&format!(
+        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
+    ))
+    .await;
+    cycle
+}
+
+/// Starts `cycle`'s workflow with `input`; returns the execution as `START` answers it.
+pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value) -> Value {
+    let body = app.gql(token, START, json!({ "cycle": cycle, "input": input })).await;
+    assert!(body["errors"].is_null(), "start: {body}");
+    body["data"]["startWorkflow"].clone()
+}
+
+/// Starts `cycle` in MANUAL mode and waits for its first open task; returns that task's id.
+pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {
+    start(app, token, cycle, json!({ "approvalMode": "MANUAL" })).await;
+    let open = format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'");
+    app.wait_until(&open, 60).await;
+    app.scalar(&format!("SELECT min(id) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await
+}
