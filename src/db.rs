@@ -5,8 +5,13 @@ use std::time::Duration;
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::PgSslMode;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement, Value};
 use worker::net::is_loopback;
+
+/// A raw PostgreSQL statement with its bound values, for the queries the entities cannot express.
+pub fn statement(sql: impl Into<String>, values: impl IntoIterator<Item = Value>) -> Statement {
+    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+}
 
 /// What a pool is for: how many sessions it keeps, what they start with, and when a session is
 /// checked before it is handed out.
@@ -103,14 +108,8 @@ pub async fn ensure_database(url: &str) -> anyhow::Result<()> {
         anyhow::bail!("DATABASE_URL names a database this tool will not create: use letters, digits and _");
     }
     let admin = connect(&format!("{server}/postgres")).await?;
-    let exists = admin
-        .query_one_raw(sea_orm::Statement::from_sql_and_values(
-            sea_orm::DbBackend::Postgres,
-            "SELECT 1 FROM pg_database WHERE datname = $1",
-            [name.into()],
-        ))
-        .await?
-        .is_some();
+    let exists =
+        admin.query_one_raw(statement("SELECT 1 FROM pg_database WHERE datname = $1", [name.into()])).await?.is_some();
     if !exists {
         admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.context("creating the database")?;
         tracing::info!(database = name, "created the database");

@@ -7,9 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use entity::enums::Decision;
 use entity::human_task;
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, TryGetable, Value};
+use sea_orm::{ConnectionTrait, DbErr, TryGetable, Value};
 use worker::payloads::{DecisionPayload, ObservationApproval, OwnerAssignments};
 
+use crate::db::statement;
 use crate::error::{AppError, AppResult};
 
 /// Checks `payload` for `task`, decided as `decision`.
@@ -118,8 +119,4 @@ where
     let rows = db.query_all_raw(statement(sql, vec![value])).await?;
     let pair = |row: &sea_orm::QueryResult| Ok::<_, DbErr>((row.try_get_by_index(0)?, row.try_get_by_index(1)?));
     Ok(rows.iter().map(pair).collect::<Result<_, _>>()?)
-}
-
-fn statement(sql: &str, values: Vec<Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }

@@ -9,9 +9,10 @@
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use entity::enums::{ExecutionStatus, Phase};
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Iterable, Statement, Value};
+use sea_orm::{ConnectionTrait, FromQueryResult, Iterable, Value};
 
 use crate::auth::{Viewer, policy::Action};
+use crate::db::statement;
 use crate::error::{AppError, AppResult};
 
 /// How far before `to` the window starts when `from` is not given.
@@ -288,10 +289,6 @@ struct TotalRow {
     cycle: bool,
     status: ExecutionStatus,
     runs: i64,
-}
-
-fn statement(sql: &str, values: Vec<Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
 }
 
 /// The figures of `window`, ages measured to `now`; monitoring roles only (FORBIDDEN otherwise),

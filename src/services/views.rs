@@ -1,8 +1,9 @@
 //! Read models that join several tables (what a test case, an observation or a test report
 //! looks like to a person), loaded in batches by key.
 
-use sea_orm::{ConnectionTrait, DbBackend, FromQueryResult, Statement};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
+use crate::db::statement;
 use crate::error::AppResult;
 
 /// A test case as a data owner and a tester see it.
@@ -35,17 +36,13 @@ const TEST_CASES: &str = "
 /// The test cases of these requests.
 pub async fn test_cases_of_requests(db: &impl ConnectionTrait, requests: Vec<i64>) -> AppResult<Vec<TestCaseView>> {
     let sql = format!("{TEST_CASES} WHERE tc.information_request_id = ANY($1) ORDER BY tc.id");
-    Ok(TestCaseView::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, [requests.into()]))
-        .all(db)
-        .await?)
+    Ok(TestCaseView::find_by_statement(statement(sql, [requests.into()])).all(db).await?)
 }
 
 /// One test case.
 pub async fn test_case(db: &impl ConnectionTrait, id: i64) -> AppResult<Option<TestCaseView>> {
     let sql = format!("{TEST_CASES} WHERE tc.id = $1");
-    Ok(TestCaseView::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, [id.into()]))
-        .one(db)
-        .await?)
+    Ok(TestCaseView::find_by_statement(statement(sql, [id.into()])).one(db).await?)
 }
 
 /// An observation with where it was found.
@@ -73,9 +70,7 @@ pub async fn observations_of_cycles(db: &impl ConnectionTrait, cycles: Vec<i64>)
                FROM observation o JOIN cycle_report cr ON cr.id = o.cycle_report_id
                JOIN attribute a ON a.id = o.attribute_id JOIN lob l ON l.id = o.lob_id
                WHERE cr.cycle_id = ANY($1) ORDER BY o.id";
-    Ok(ObservationView::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, [cycles.into()]))
-        .all(db)
-        .await?)
+    Ok(ObservationView::find_by_statement(statement(sql, [cycles.into()])).all(db).await?)
 }
 
 /// The latest version of a report's test report within a cycle.
@@ -97,9 +92,7 @@ pub async fn test_reports_of_cycles(db: &impl ConnectionTrait, cycles: Vec<i64>)
                       tr.markdown, tr.html, tr.summary
                FROM test_report tr JOIN cycle_report cr ON cr.id = tr.cycle_report_id
                WHERE cr.cycle_id = ANY($1) ORDER BY tr.cycle_report_id, tr.version DESC";
-    Ok(TestReportView::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, [cycles.into()]))
-        .all(db)
-        .await?)
+    Ok(TestReportView::find_by_statement(statement(sql, [cycles.into()])).all(db).await?)
 }
 
 impl ObservationView {

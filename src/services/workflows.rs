@@ -7,9 +7,7 @@ use std::time::Duration;
 use entity::enums::{ApprovalMode, CycleStatus, ExecutionStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
 use sea_orm::ActiveValue::Set;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement, TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 use temporalio_client::errors::{WorkflowInteractionError, WorkflowStartError};
 use temporalio_client::{WorkflowCancelOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
@@ -22,6 +20,7 @@ use super::audit::{self, Entry};
 use super::visibility::cycle_condition;
 use crate::auth::{Viewer, policy::Action};
 use crate::config::Config;
+use crate::db::statement;
 use crate::error::{AppError, AppResult};
 use crate::temporal::Gateway;
 
@@ -134,8 +133,7 @@ pub async fn start(
 
     // The workflow records the same row itself (same natural key); whoever comes first wins.
     let txn = db.begin().await?;
-    txn.execute_raw(Statement::from_sql_and_values(
-        DbBackend::Postgres,
+    txn.execute_raw(statement(
         "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, cycle_id, version, status, approval_mode,
                 input, started_by)
          VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6, $7, $8) ON CONFLICT (workflow_id, run_id) DO NOTHING",

@@ -2,7 +2,7 @@
 //! a failed attempt, and the alerts a failure or a slow attempt raises.
 
 use entity::enums::Phase;
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait};
+use sea_orm::{DatabaseConnection, DbErr, TransactionTrait, Value};
 use serde_json::json;
 
 use super::ExecutionScope;
@@ -27,6 +27,20 @@ impl ActivityAttempt {
         format!("activity:{}", self.activity_id)
     }
 
+    /// The step row's identity, bound as `$1`..`$5` by every write of it: execution, step key,
+    /// phase, name and attempt; each statement's own values follow from `$6`.
+    fn step_values(&self, more: impl IntoIterator<Item = Value>) -> Vec<Value> {
+        let mut values = vec![
+            self.scope.execution_id.into(),
+            self.step_key().into(),
+            self.phase.map(|p| p.as_str().to_owned()).into(),
+            self.activity_type.clone().into(),
+            i32::try_from(self.attempt).unwrap_or(i32::MAX).into(),
+        ];
+        values.extend(more);
+        values
+    }
+
     /// An event about this attempt.
     fn event(&self, kind: EventKind, status: &str, detail: serde_json::Value, key: String) -> NewEvent {
         NewEvent {
@@ -49,13 +63,7 @@ pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt
         "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at)
          VALUES ($1, $2, $3, $4, 'ACTIVITY', 'RUNNING', $5, now())
          ON CONFLICT (execution_id, step_key) DO UPDATE SET status = 'RUNNING', attempt = EXCLUDED.attempt",
-        vec![
-            attempt.scope.execution_id.into(),
-            attempt.step_key().into(),
-            attempt.phase.map(|p| p.as_str().to_owned()).into(),
-            attempt.activity_type.clone().into(),
-            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
-        ],
+        attempt.step_values([]),
     )
     .await
     .map(drop)
@@ -75,14 +83,7 @@ pub async fn activity_completed(
          ON CONFLICT (execution_id, step_key) DO UPDATE SET
             status = 'COMPLETED', attempt = EXCLUDED.attempt, completed_at = now(), error = NULL,
             started_at = COALESCE(workflow_step.started_at, EXCLUDED.started_at)",
-        vec![
-            attempt.scope.execution_id.into(),
-            attempt.step_key().into(),
-            attempt.phase.map(|p| p.as_str().to_owned()).into(),
-            attempt.activity_type.clone().into(),
-            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
-            took.as_secs_f64().into(),
-        ],
+        attempt.step_values([took.as_secs_f64().into()]),
     )
     .await
     .map(drop)
@@ -120,19 +121,14 @@ pub async fn activity_failed(
         &txn,
         "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at,
                 completed_at, error)
-         VALUES ($1, $2, $6, $7, 'ACTIVITY', $3, $8, now(), CASE WHEN $5 THEN now() END, $4)
-         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = $3, error = $4, attempt = EXCLUDED.attempt,
-            completed_at = CASE WHEN $5 THEN now() END",
-        vec![
-            attempt.scope.execution_id.into(),
-            attempt.step_key().into(),
+         VALUES ($1, $2, $3, $4, 'ACTIVITY', $6, $5, now(), CASE WHEN $8 THEN now() END, $7)
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = $6, error = $7, attempt = EXCLUDED.attempt,
+            completed_at = CASE WHEN $8 THEN now() END",
+        attempt.step_values([
             if final_attempt { "FAILED" } else { "RUNNING" }.into(),
             error.into(),
             final_attempt.into(),
-            attempt.phase.map(|p| p.as_str().to_owned()).into(),
-            attempt.activity_type.clone().into(),
-            i32::try_from(attempt.attempt).unwrap_or(i32::MAX).into(),
-        ],
+        ]),
     )
     .await?;
     if logged > 0 {
