@@ -92,27 +92,25 @@ pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<u
     // The observations and the failed executions behind each, in one statement.
     insert_batch(
         db,
-        &format!(
-            "WITH draft AS (
-                SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, lob_id bigint, title text,
-                    description text, observation_type text, severity text, failure_count int, tested_count int,
-                    execution_ids bigint[])),
-             stored AS (
-                INSERT INTO observation (cycle_report_id, attribute_id, lob_id, title, description, observation_type,
-                        severity, failure_count, tested_count)
-                SELECT {}, attribute_id, lob_id, title, description, observation_type, severity, failure_count,
-                       tested_count
-                FROM draft
-                ON CONFLICT (cycle_report_id, attribute_id, lob_id) DO UPDATE SET
-                   title = EXCLUDED.title, description = EXCLUDED.description,
-                   failure_count = EXCLUDED.failure_count, tested_count = EXCLUDED.tested_count, updated_at = now()
-                RETURNING id, attribute_id, lob_id)
-             INSERT INTO observation_execution (observation_id, test_execution_id)
-             SELECT stored.id, unnest(draft.execution_ids) FROM stored JOIN draft USING (attribute_id, lob_id)
-             ON CONFLICT DO NOTHING",
-            input.cycle_report_id
-        ),
+        "WITH draft AS (
+            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, lob_id bigint, title text,
+                description text, observation_type text, severity text, failure_count int, tested_count int,
+                execution_ids bigint[])),
+         stored AS (
+            INSERT INTO observation (cycle_report_id, attribute_id, lob_id, title, description, observation_type,
+                    severity, failure_count, tested_count)
+            SELECT $2, attribute_id, lob_id, title, description, observation_type, severity, failure_count,
+                   tested_count
+            FROM draft
+            ON CONFLICT (cycle_report_id, attribute_id, lob_id) DO UPDATE SET
+               title = EXCLUDED.title, description = EXCLUDED.description,
+               failure_count = EXCLUDED.failure_count, tested_count = EXCLUDED.tested_count, updated_at = now()
+            RETURNING id, attribute_id, lob_id)
+         INSERT INTO observation_execution (observation_id, test_execution_id)
+         SELECT stored.id, unnest(draft.execution_ids) FROM stored JOIN draft USING (attribute_id, lob_id)
+         ON CONFLICT DO NOTHING",
         &stored,
+        [input.cycle_report_id.into()],
     )
     .await?;
     Ok(drafts.len())

@@ -58,14 +58,12 @@ pub async fn map(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<i64
     }
     insert_batch(
         db,
-        &format!(
-            "INSERT INTO data_owner_assignment (cycle_report_id, attribute_id, lob_id, data_owner_id, method)
-             SELECT {}, x.attribute_id, x.lob_id, x.data_owner_id, x.method
-             FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, lob_id bigint, data_owner_id bigint, method text)
-             ON CONFLICT (attribute_id, lob_id) DO NOTHING",
-            input.cycle_report_id
-        ),
+        "INSERT INTO data_owner_assignment (cycle_report_id, attribute_id, lob_id, data_owner_id, method)
+         SELECT $2, x.attribute_id, x.lob_id, x.data_owner_id, x.method
+         FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, lob_id bigint, data_owner_id bigint, method text)
+         ON CONFLICT (attribute_id, lob_id) DO NOTHING",
         &assignments,
+        [input.cycle_report_id.into()],
     )
     .await?;
     unmapped(db, input.cycle_report_id).await

@@ -115,16 +115,14 @@ pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -
     }
     insert_batch(
         db,
-        &format!(
-            "INSERT INTO test_case (cycle_report_id, sample_id, attribute_id, information_request_id, data_owner_id,
-                    reported_value)
-             SELECT {}, x.sample_id, x.attribute_id, x.information_request_id, x.data_owner_id, x.reported_value
-             FROM jsonb_to_recordset($1::jsonb) AS x(sample_id bigint, attribute_id bigint, information_request_id bigint,
-                                              data_owner_id bigint, reported_value text)
-             ON CONFLICT (sample_id, attribute_id) DO NOTHING",
-            input.cycle_report_id
-        ),
+        "INSERT INTO test_case (cycle_report_id, sample_id, attribute_id, information_request_id, data_owner_id,
+                reported_value)
+         SELECT $2, x.sample_id, x.attribute_id, x.information_request_id, x.data_owner_id, x.reported_value
+         FROM jsonb_to_recordset($1::jsonb) AS x(sample_id bigint, attribute_id bigint, information_request_id bigint,
+                                          data_owner_id bigint, reported_value text)
+         ON CONFLICT (sample_id, attribute_id) DO NOTHING",
         &cases,
+        [input.cycle_report_id.into()],
     )
     .await?;
     // Every owner's notification in one statement.

@@ -80,18 +80,18 @@ pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) ->
         .collect();
     insert_batch(
         db,
-        &format!(
-            "INSERT INTO sample (cycle_report_id, source_record_id, lob_id, version, category, selection_method,
-                    random_seed, status)
-             SELECT {}, x.source_record_id, x.lob_id, {}, x.category, 'STRATIFIED_RANDOM', {}, x.status
-             FROM jsonb_to_recordset($1::jsonb) AS x(source_record_id bigint, lob_id bigint, category text, status text)
-             ON CONFLICT (cycle_report_id, version, source_record_id) DO NOTHING",
-            input.cycle_report_id,
-            input.version(),
-            // Stored as a signed 64-bit value; the bits are what matter.
-            i64::from_ne_bytes(seed.to_ne_bytes()),
-        ),
+        "INSERT INTO sample (cycle_report_id, source_record_id, lob_id, version, category, selection_method,
+                random_seed, status)
+         SELECT $2, x.source_record_id, x.lob_id, $3, x.category, 'STRATIFIED_RANDOM', $4, x.status
+         FROM jsonb_to_recordset($1::jsonb) AS x(source_record_id bigint, lob_id bigint, category text, status text)
+         ON CONFLICT (cycle_report_id, version, source_record_id) DO NOTHING",
         &samples,
+        [
+            input.cycle_report_id.into(),
+            input.version().into(),
+            // Stored as a signed 64-bit value; the bits are what matter.
+            i64::from_ne_bytes(seed.to_ne_bytes()).into(),
+        ],
     )
     .await?;
     Ok(chosen.len())

@@ -62,15 +62,13 @@ pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(
     let in_scope = decisions.iter().filter(|d| d.in_scope).count();
     insert_batch(
         db,
-        &format!(
-            "INSERT INTO scoping_decision (attribute_id, version, recommendation, risk_score, rationale, in_scope)
-             SELECT x.attribute_id, {}, x.recommendation, x.risk_score, x.rationale, x.in_scope
-             FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, recommendation text, risk_score smallint,
-                                              rationale text, in_scope boolean)
-             ON CONFLICT (attribute_id, version) DO NOTHING",
-            input.version()
-        ),
+        "INSERT INTO scoping_decision (attribute_id, version, recommendation, risk_score, rationale, in_scope)
+         SELECT x.attribute_id, $2, x.recommendation, x.risk_score, x.rationale, x.in_scope
+         FROM jsonb_to_recordset($1::jsonb) AS x(attribute_id bigint, recommendation text, risk_score smallint,
+                                          rationale text, in_scope boolean)
+         ON CONFLICT (attribute_id, version) DO NOTHING",
         &decisions,
+        [input.version().into()],
     )
     .await?;
     Ok((in_scope, attributes.len()))

@@ -65,15 +65,13 @@ pub async fn execute(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult
     }
     insert_batch(
         db,
-        &format!(
-            "INSERT INTO test_execution (test_case_id, run_number, expected_value, evidence_value, result, comparison_detail)
-             SELECT x.test_case_id, {}, x.expected_value, x.evidence_value, x.result, x.comparison_detail
-             FROM jsonb_to_recordset($1::jsonb) AS x(test_case_id bigint, expected_value text, evidence_value text, result text,
-                                              comparison_detail jsonb)
-             ON CONFLICT (test_case_id, run_number) DO NOTHING",
-            input.version()
-        ),
+        "INSERT INTO test_execution (test_case_id, run_number, expected_value, evidence_value, result, comparison_detail)
+         SELECT x.test_case_id, $2, x.expected_value, x.evidence_value, x.result, x.comparison_detail
+         FROM jsonb_to_recordset($1::jsonb) AS x(test_case_id bigint, expected_value text, evidence_value text, result text,
+                                          comparison_detail jsonb)
+         ON CONFLICT (test_case_id, run_number) DO NOTHING",
         &executions,
+        [input.version().into()],
     )
     .await?;
     Ok(summary)
