@@ -256,11 +256,11 @@ async fn reports_with_owner_tasks(db: &DatabaseConnection, cycle_id: i64) -> any
 // ---------------------------------------------------------------------------------------------
 
 /// The real worker on a thread of its own (`Worker::run` is not `Send`), with its own
-/// connection pools, as `synapse worker` runs it; it lives until the process ends.
+/// connection pool, as `synapse worker` runs it; it lives until the process ends.
 fn spawn_real_worker(database_url: String, config: WorkerConfig) {
     spawn_worker_thread("real", move || async move {
-        let pools = synapse::db::connect_worker(&database_url).await?;
-        run_worker(pools, config).await
+        let db = synapse::db::connect_worker(&database_url).await?;
+        run_worker(db, config).await
     });
 }
 

@@ -7,7 +7,6 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::PgSslMode;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement, Value};
 use worker::net::is_loopback;
-use worker::runner::WorkerPools;
 
 /// A raw PostgreSQL statement with its bound values, for the queries the entities cannot express.
 pub fn statement(sql: impl Into<String>, values: impl IntoIterator<Item = Value>) -> Statement {
@@ -27,28 +26,17 @@ struct PoolKind {
 /// is checked before use, so a request after a database restart never meets a dead one.
 const API_POOL: PoolKind = PoolKind { max_connections: 20, settings: &[], ping_after_idle: None };
 
-/// The worker's pool for its tracking writes, and for the closing write of every activity
-/// attempt. Its statements are all keyed by ids, so one generic plan per statement and session
-/// suits every call (PostgreSQL's default plans each of a session's first five calls afresh,
-/// which under a batch of runs costs more than running them). Its writes are short, so a few
-/// sessions keep up with many activities. A session in steady use is known to be alive and goes
-/// out unchecked: checking each one doubled the round trips per statement. One idle for a second
-/// (long enough for a restart to have happened) is checked; a statement that still meets a dead
-/// session fails its activity attempt, which Temporal retries.
-const TRACKING_POOL: PoolKind = PoolKind {
-    max_connections: 4,
-    settings: &[("plan_cache_mode", "force_generic_plan")],
-    ping_after_idle: Some(Duration::from_secs(1)),
-};
-
-/// The worker's pool for the phases' work, as [`TRACKING_POOL`] but committing without waiting
-/// for the write-ahead log to reach the disk: the attempt's closing write, on the tracking pool,
-/// waits for it, and that flush covers every earlier commit, so nothing an activity reports to
-/// Temporal can be lost (`worker::runner::WorkerPools`). More sessions than the database has
-/// cores would only contend for them (measured in docs/BENCHMARKS.md).
-const WORK_POOL: PoolKind = PoolKind {
+/// The worker's pool. Its statements are all keyed by ids, so one generic plan per statement and
+/// session suits every call (PostgreSQL's default plans each of a session's first five calls
+/// afresh, which under a batch of runs costs more than running them). Its writes are short, so a
+/// few sessions keep up with many activities; more sessions than the database has cores would
+/// only contend for them (measured in docs/BENCHMARKS.md). A session in steady use is known to be
+/// alive and goes out unchecked: checking each one doubled the round trips per statement. One
+/// idle for a second (long enough for a restart to have happened) is checked; a statement that
+/// still meets a dead session fails its activity attempt, which Temporal retries.
+const WORKER_POOL: PoolKind = PoolKind {
     max_connections: 8,
-    settings: &[("plan_cache_mode", "force_generic_plan"), ("synchronous_commit", "off")],
+    settings: &[("plan_cache_mode", "force_generic_plan")],
     ping_after_idle: Some(Duration::from_secs(1)),
 };
 
@@ -57,9 +45,9 @@ pub async fn connect(url: &str) -> anyhow::Result<DatabaseConnection> {
     connect_as(url, &API_POOL).await
 }
 
-/// The worker's two pools on `url`.
-pub async fn connect_worker(url: &str) -> anyhow::Result<WorkerPools> {
-    Ok(WorkerPools { tracking: connect_as(url, &TRACKING_POOL).await?, work: connect_as(url, &WORK_POOL).await? })
+/// The worker's pool on `url`.
+pub async fn connect_worker(url: &str) -> anyhow::Result<DatabaseConnection> {
+    connect_as(url, &WORKER_POOL).await
 }
 
 async fn connect_as(url: &str, kind: &'static PoolKind) -> anyhow::Result<DatabaseConnection> {

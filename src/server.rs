@@ -64,10 +64,10 @@ pub async fn worker(config: Config) -> anyhow::Result<()> {
     }
 }
 
-/// The worker, on pools of its own (the API's queries are planned differently).
+/// The worker, on a pool of its own (the API's queries are planned differently).
 async fn run_worker(config: &Config) -> anyhow::Result<()> {
-    let pools = crate::db::connect_worker(&config.database_url).await?;
-    worker::runner::run_worker(pools, config.worker_config()).await
+    let db = crate::db::connect_worker(&config.database_url).await?;
+    worker::runner::run_worker(db, config.worker_config()).await
 }
 
 fn random_secret() -> SecretString {

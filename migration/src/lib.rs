@@ -14,7 +14,6 @@ mod m20261125_000009_index_workflow_metrics;
 mod m20261126_000010_task_cancelled_event;
 mod m20261126_000011_source_record_category;
 mod m20261126_000012_lighter_test_case_writes;
-mod m20261126_000013_durable_event_commits;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -44,7 +43,6 @@ impl MigratorTrait for Migrator {
             m20261126_000010_task_cancelled_event,
             m20261126_000011_source_record_category,
             m20261126_000012_lighter_test_case_writes,
-            m20261126_000013_durable_event_commits,
         ]
     }
 }

@@ -318,8 +318,8 @@ impl TestApp {
             let runtime =
                 tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().expect("runtime");
             runtime.block_on(async move {
-                let pools = synapse::db::connect_worker(&db_url).await.expect("worker database");
-                if let Err(err) = worker::runner::run_worker(pools, worker_config).await {
+                let db = synapse::db::connect_worker(&db_url).await.expect("worker database");
+                if let Err(err) = worker::runner::run_worker(db, worker_config).await {
                     eprintln!("worker stopped: {err:#}");
                 }
             });

@@ -65,29 +65,13 @@ impl std::fmt::Debug for SmtpTarget {
     }
 }
 
-/// The worker's sessions: one pool for tracking, one for the phases' work.
-///
-/// Phase work commits without waiting for the write-ahead log to reach the disk; tracking waits.
-/// Every activity attempt closes with a tracking write (its step row, or its failure), and since
-/// the log is written in order, that write's flush makes every earlier commit durable too. So
-/// nothing an activity reports to Temporal can be lost in a database crash: what a crash can take
-/// is work whose attempt had not finished, which Temporal retries and the phases redo
-/// idempotently. Commits that append an event always wait (migration `m20261126_000013`).
-/// Waiting for the disk once per attempt instead of once per statement halves the flushes.
-#[derive(Debug, Clone)]
-pub struct WorkerPools {
-    pub tracking: DatabaseConnection,
-    pub work: DatabaseConnection,
-}
-
 /// Runs the worker until it is shut down.
-pub async fn run_worker(pools: WorkerPools, config: WorkerConfig) -> anyhow::Result<()> {
+pub async fn run_worker(db: DatabaseConnection, config: WorkerConfig) -> anyhow::Result<()> {
     let client = connect(&config.target).await?;
     let runtime = Runtime::from_current_tokio(Default::default()).context("starting the Temporal runtime")?;
     let mailer = config.smtp.as_ref().map(|smtp| Mailer::new(&smtp.url, &smtp.from)).transpose()?;
     let deps = Arc::new(Deps {
-        db: pools.tracking,
-        work_db: pools.work,
+        db,
         provider: Arc::new(BuiltinCatalogue),
         faults_enabled: config.faults_enabled,
         mailer,

@@ -1,6 +1,5 @@
 //! Activities: the only place the workflow touches the world. Each holds its dependencies in an
-//! `Arc<Deps>`; the phase work runs inside [`Deps::tracked`], on the pool that does not wait for
-//! the disk, and `tracked` closes every attempt durably: it writes the activity's step
+//! `Arc<Deps>`; the phase work runs inside [`Deps::tracked`], which writes the activity's step
 //! row, logs every failed attempt to `workflow_activity_retry_log`, applies the linear backoff
 //! of database work through the failure's next-retry delay, and fails business errors at once.
 
@@ -30,11 +29,7 @@ const SHOW_RUNNING_AFTER: std::time::Duration = std::time::Duration::from_millis
 
 /// What activities need.
 pub struct Deps {
-    /// Tracking writes, each committed durably (see [`crate::runner::WorkerPools`]).
     pub db: DatabaseConnection,
-    /// The phases' work, committed without waiting for the disk; made durable by the attempt's
-    /// closing write on `db`.
-    pub work_db: DatabaseConnection,
     pub provider: Arc<dyn AttributeProvider>,
     /// Honour injected faults; only when the worker was started for testing.
     pub faults_enabled: bool,
@@ -130,8 +125,6 @@ impl Deps {
         };
         match result {
             Ok(value) => {
-                // A durable commit: its flush also makes the work's own commits durable (they do
-                // not wait for the disk), so only after it may Temporal hear of the result.
                 activity_completed(&self.db, &attempt, began.elapsed()).await.map_err(db_error)?;
                 let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
                 if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {

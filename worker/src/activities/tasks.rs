@@ -27,7 +27,7 @@ impl TaskActivities {
         work: Tracked<OpenTask>,
     ) -> Result<OpenedTask, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || tasks::open(&deps.work_db, work.input.clone())).await
+        deps.tracked(&ctx, &work, || tasks::open(&deps.db, work.input.clone())).await
     }
 
     /// Records a decision and what it means for the phase.
@@ -38,7 +38,7 @@ impl TaskActivities {
         work: Tracked<CloseTask>,
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || tasks::close(&deps.work_db, work.input.clone())).await
+        deps.tracked(&ctx, &work, || tasks::close(&deps.db, work.input.clone())).await
     }
 
     /// Compensates a failed phase; returns the compensation log's id.
@@ -49,7 +49,7 @@ impl TaskActivities {
         work: Tracked<Compensate>,
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || compensation::compensate(&deps.work_db, work.input.clone())).await
+        deps.tracked(&ctx, &work, || compensation::compensate(&deps.db, work.input.clone())).await
     }
 
     /// Raises an SLA alert on a late task and notifies.
@@ -62,8 +62,8 @@ impl TaskActivities {
         let deps = &self.0;
         let reminded = EmailBatch { keys: vec![], key_prefixes: vec![alerts::notification_prefix(&work.input)] };
         deps.tracked(&ctx, &work, || async {
-            alerts::raise(&deps.work_db, work.input.clone()).await?;
-            email::deliver(&deps.work_db, deps.mailer.as_ref(), &deps.public_url, &reminded).await.map(drop)
+            alerts::raise(&deps.db, work.input.clone()).await?;
+            email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &reminded).await.map(drop)
         })
         .await
     }
@@ -77,7 +77,7 @@ impl TaskActivities {
         work: Tracked<EmailBatch>,
     ) -> Result<u32, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || email::deliver(&deps.work_db, deps.mailer.as_ref(), &deps.public_url, &work.input))
+        deps.tracked(&ctx, &work, || email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &work.input))
             .await
     }
 
@@ -89,7 +89,7 @@ impl TaskActivities {
         work: Tracked<ApplyMigration>,
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || migration::apply(&deps.work_db, work.input.clone())).await
+        deps.tracked(&ctx, &work, || migration::apply(&deps.db, work.input.clone())).await
     }
 
     /// Records an operator's answer to a paused phase.
@@ -101,6 +101,6 @@ impl TaskActivities {
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
         let (log, action, operator) = work.input;
-        deps.tracked(&ctx, &work, || compensation::resolve(&deps.work_db, log, action, operator)).await
+        deps.tracked(&ctx, &work, || compensation::resolve(&deps.db, log, action, operator)).await
     }
 }

@@ -30,8 +30,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || planning::generate_attributes(&deps.work_db, deps.provider.as_ref(), &work.input))
-            .await
+        deps.tracked(&ctx, &work, || planning::generate_attributes(&deps.db, deps.provider.as_ref(), &work.input)).await
     }
 
     /// Phase 2: score risk and recommend scope.
@@ -42,7 +41,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<(usize, usize), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || scoping::score(&deps.work_db, &work.input)).await
+        deps.tracked(&ctx, &work, || scoping::score(&deps.db, &work.input)).await
     }
 
     /// Phase 3: draw the stratified sample.
@@ -54,7 +53,7 @@ impl PhaseActivities {
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
         let (input, size) = &work.input;
-        deps.tracked(&ctx, &work, || sampling::select(&deps.work_db, input, *size as usize)).await
+        deps.tracked(&ctx, &work, || sampling::select(&deps.db, input, *size as usize)).await
     }
 
     /// Phase 4: map data owners; returns the pairs left unmapped.
@@ -65,7 +64,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || owners::map(&deps.work_db, &work.input)).await
+        deps.tracked(&ctx, &work, || owners::map(&deps.db, &work.input)).await
     }
 
     /// Phase 5: build test cases and send the requests.
@@ -77,7 +76,7 @@ impl PhaseActivities {
     ) -> Result<Vec<IssuedRequest>, ActivityError> {
         let deps = &self.0;
         let (input, due_days) = &work.input;
-        deps.tracked(&ctx, &work, || rfi::issue(&deps.work_db, input, *due_days)).await
+        deps.tracked(&ctx, &work, || rfi::issue(&deps.db, input, *due_days)).await
     }
 
     /// Phase 5, AUTO mode: evidence from the system of record.
@@ -88,7 +87,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<u64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || evidence::auto_fill(&deps.work_db, work.input.cycle_report_id)).await
+        deps.tracked(&ctx, &work, || evidence::auto_fill(&deps.db, work.input.cycle_report_id)).await
     }
 
     /// Phase 6: compare evidence with reported values.
@@ -99,7 +98,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<TestSummary, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || testing::execute(&deps.work_db, &work.input)).await
+        deps.tracked(&ctx, &work, || testing::execute(&deps.db, &work.input)).await
     }
 
     /// Phase 7: group failures into observations.
@@ -110,7 +109,7 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || observations::raise(&deps.work_db, &work.input)).await
+        deps.tracked(&ctx, &work, || observations::raise(&deps.db, &work.input)).await
     }
 
     /// Phase 8: render the test report.
@@ -122,7 +121,7 @@ impl PhaseActivities {
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
         let today = today();
-        deps.tracked(&ctx, &work, || report::render(&deps.work_db, &work.input, &today)).await
+        deps.tracked(&ctx, &work, || report::render(&deps.db, &work.input, &today)).await
     }
 
     /// Phase 8: mark the signed report final.
@@ -134,6 +133,6 @@ impl PhaseActivities {
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
         let today = today();
-        deps.tracked(&ctx, &work, || report::finalize(&deps.work_db, &work.input, &today)).await
+        deps.tracked(&ctx, &work, || report::finalize(&deps.db, &work.input, &today)).await
     }
 }
