@@ -13,6 +13,7 @@ mod pools;
 mod postgres_restart;
 mod queries;
 mod replay;
+mod rest;
 mod sampling;
 mod schema;
 mod smtp_sink;
