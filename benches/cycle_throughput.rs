@@ -66,9 +66,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
 use entity::enums::{ApprovalMode, Role};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DatabaseConnection};
 use synapse::auth::Viewer;
 use synapse::config::Config;
+use synapse::db::statement;
 use synapse::services::workflows::{self, StartRequest};
 use synapse::temporal::Gateway;
 use temporalio_client::{
@@ -188,15 +189,12 @@ async fn run(settings: &Settings) -> anyhow::Result<()> {
 type BenchDatabase = ScratchDatabase;
 
 async fn scalar(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> anyhow::Result<i64> {
-    let row = db
-        .query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values))
-        .await?
-        .ok_or_else(|| anyhow!("no row from: {sql}"))?;
+    let row = db.query_one_raw(statement(sql, values)).await?.ok_or_else(|| anyhow!("no row from: {sql}"))?;
     Ok(row.try_get_by_index::<i64>(0)?)
 }
 
 async fn integers(db: &DatabaseConnection, sql: &str, values: Vec<sea_orm::Value>) -> anyhow::Result<Vec<i64>> {
-    let rows = db.query_all_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+    let rows = db.query_all_raw(statement(sql, values)).await?;
     rows.iter().map(|row| row.try_get_by_index::<i64>(0).map_err(Into::into)).collect()
 }
 
@@ -226,8 +224,7 @@ impl Fixture {
                 vec![format!("Bench cycle {i}").into(), manager_id.into()],
             )
             .await?;
-            db.execute_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
+            db.execute_raw(statement(
                 "INSERT INTO cycle_report (cycle_id, report_id, tester_id) SELECT $1, unnest($2::bigint[]), $3",
                 vec![cycle_id.into(), report_ids.clone().into(), tester_id.into()],
             ))

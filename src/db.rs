@@ -5,13 +5,10 @@ use std::time::Duration;
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::postgres::PgSslMode;
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, Statement, Value};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use worker::net::is_loopback;
 
-/// A raw PostgreSQL statement with its bound values, for the queries the entities cannot express.
-pub fn statement(sql: impl Into<String>, values: impl IntoIterator<Item = Value>) -> Statement {
-    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
-}
+pub use worker::sql::statement;
 
 /// What a pool is for: how many sessions it keeps, what they start with, and when a session is
 /// checked before it is handed out.

@@ -5,8 +5,9 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow, bail};
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::ConnectionTrait;
 use serde_json::json;
+use synapse::db::statement;
 
 use super::scratch_db::ScratchDatabase;
 use super::{DEMO_CYCLE, DEMO_PASSWORD, JWT_SECRET};
@@ -23,11 +24,7 @@ impl BenchDatabase {
         let scratch = ScratchDatabase::create(server_url, "synapse_bench_ws", DEMO_PASSWORD).await?;
         let db = synapse::db::connect(&scratch.url).await?;
         let row = db
-            .query_one_raw(Statement::from_sql_and_values(
-                DbBackend::Postgres,
-                "SELECT id FROM test_cycle WHERE name = $1",
-                [DEMO_CYCLE.into()],
-            ))
+            .query_one_raw(statement("SELECT id FROM test_cycle WHERE name = $1", [DEMO_CYCLE.into()]))
             .await?
             .ok_or_else(|| anyhow!("the seed made no cycle named {DEMO_CYCLE:?}"))?;
         let cycle_id: i64 = row.try_get_by_index(0)?;

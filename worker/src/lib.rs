@@ -14,7 +14,7 @@ pub mod provider;
 pub mod rules;
 pub mod runner;
 pub mod settings;
-mod sql;
+pub mod sql;
 mod statement;
 pub mod tracking;
 pub mod versions;

@@ -5,14 +5,20 @@
 use sea_orm::{ConnectionTrait, DbBackend, DbErr, FromQueryResult, Statement, Value};
 use serde::Serialize;
 
+/// A raw PostgreSQL statement with its bound values: the one builder for every query the
+/// entities cannot express, the worker's and the API's alike (`synapse::db::statement`).
+pub fn statement(sql: impl Into<String>, values: impl IntoIterator<Item = Value>) -> Statement {
+    Statement::from_sql_and_values(DbBackend::Postgres, sql, values)
+}
+
 /// Runs `sql`; returns the rows it affected.
 pub(crate) async fn exec(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<u64, DbErr> {
-    Ok(db.execute_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?.rows_affected())
+    Ok(db.execute_raw(statement(sql, values)).await?.rows_affected())
 }
 
 /// The first column of the first row of `sql`, if any (and not null).
 pub(crate) async fn scalar_i64(db: &impl ConnectionTrait, sql: &str, values: Vec<Value>) -> Result<Option<i64>, DbErr> {
-    let row = db.query_one_raw(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).await?;
+    let row = db.query_one_raw(statement(sql, values)).await?;
     row.map(|r| r.try_get_by_index::<Option<i64>>(0)).transpose().map(Option::flatten)
 }
 
@@ -22,7 +28,7 @@ pub(crate) async fn rows<T: FromQueryResult>(
     sql: &str,
     values: Vec<Value>,
 ) -> Result<Vec<T>, DbErr> {
-    T::find_by_statement(Statement::from_sql_and_values(DbBackend::Postgres, sql, values)).all(db).await
+    T::find_by_statement(statement(sql, values)).all(db).await
 }
 
 /// Runs `sql` once with every row of `rows` as the JSON array `$1`, which the statement reads

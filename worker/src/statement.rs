@@ -5,7 +5,7 @@
 //! the worker (docs/BENCHMARKS.md). The parts must not depend on one another's effects: every
 //! part of one statement sees the same snapshot.
 
-use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
+use sea_orm::{ConnectionTrait, DbErr, Statement, Value};
 
 /// A statement under construction: its writes so far and the values they bind.
 #[derive(Debug, Default)]
@@ -37,7 +37,7 @@ impl Writes {
             sql.push('\n');
         }
         sql.push_str(last);
-        Statement::from_sql_and_values(DbBackend::Postgres, sql, self.values)
+        crate::sql::statement(sql, self.values)
     }
 
     /// Runs the statement; returns the rows `last` affected.
