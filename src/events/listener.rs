@@ -19,8 +19,10 @@ use super::{DOWN_AFTER, EventHub, ListenerState};
 const RANGE_LIMIT: u64 = 1000;
 /// Interval of the health probe.
 const PROBE_EVERY: Duration = Duration::from_millis(500);
-/// Longest one connection attempt may take.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(2);
+/// Longest one connection attempt may take: long enough for a database busy with many sessions
+/// to fork one more, short enough that a refused attempt retried inside the driver still ends
+/// within `DOWN_AFTER`.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(4);
 /// Longest a probe may take before the database counts as unreachable.
 const PROBE_TIMEOUT: Duration = Duration::from_millis(900);
 

@@ -18,6 +18,8 @@ use super::{Event, EventHub, ListenerState};
 
 /// Events read per catch-up query.
 const CATCH_UP_CHUNK: u64 = 500;
+/// Longest wait before a failed catch-up read is tried again.
+const CATCH_UP_RETRY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Which events a subscriber wants.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -164,7 +166,18 @@ async fn next(mut state: State) -> Option<(Result<Event, EventStreamError>, Stat
                     state.backlog.extend(events);
                     continue;
                 }
-                Err(_) => return end(state),
+                // A failed read (a busy pool, a dropped session) is tried again for as long as the
+                // database counts as reachable; only a database down for longer than
+                // `DOWN_AFTER` ends the stream, as it ends every stream.
+                Err(_) => {
+                    if *state.listener.borrow() == ListenerState::Down {
+                        return end(state);
+                    }
+                    if let Ok(Err(_)) = tokio::time::timeout(CATCH_UP_RETRY, state.listener.changed()).await {
+                        return None;
+                    }
+                    continue;
+                }
             }
         }
         if *state.listener.borrow() == ListenerState::Down {

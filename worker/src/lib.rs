@@ -13,6 +13,7 @@ pub mod phases;
 pub mod provider;
 pub mod rules;
 pub mod runner;
+pub mod session;
 pub mod settings;
 pub mod sql;
 mod statement;

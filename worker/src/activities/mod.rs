@@ -19,6 +19,7 @@ use temporalio_sdk::activities::{ActivityContext, ActivityError};
 use crate::messages::Fault;
 use crate::phases::{PhaseError, PhaseResult};
 use crate::provider::AttributeProvider;
+use crate::session::Session;
 use crate::settings::{ActivityKind, Backoff, RetrySettings};
 use crate::tracking::{
     ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_slow, activity_started,
@@ -79,7 +80,8 @@ pub(crate) fn db_error(err: sea_orm::DbErr) -> ActivityError {
 }
 
 impl Deps {
-    /// Runs `work` as one tracked attempt of the current activity.
+    /// Runs `work` as one tracked attempt of the current activity, on one database session that
+    /// also writes the attempt's step row (see [`Session`]).
     pub async fn tracked<T, I, F, Fut>(
         &self,
         ctx: &ActivityContext,
@@ -87,9 +89,10 @@ impl Deps {
         work: F,
     ) -> Result<T, ActivityError>
     where
-        F: FnOnce() -> Fut,
+        F: FnOnce(Arc<Session>) -> Fut,
         Fut: Future<Output = PhaseResult<T>>,
     {
+        let session = Session::new(self.db.get_postgres_connection_pool().clone());
         let info = ctx.info();
         let attempt = ActivityAttempt {
             scope: envelope.scope.clone(),
@@ -110,7 +113,7 @@ impl Deps {
             }
             match self.injected(envelope.fault.as_ref(), info.attempt) {
                 Some(fault) => Err(fault),
-                None => work().await,
+                None => work(session.clone()).await,
             }
         };
         tokio::pin!(work);
@@ -125,7 +128,7 @@ impl Deps {
         };
         match result {
             Ok(value) => {
-                activity_completed(&self.db, &attempt, began.elapsed()).await.map_err(db_error)?;
+                activity_completed(&*session, &attempt, began.elapsed()).await.map_err(db_error)?;
                 let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
                 if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
                     activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;

@@ -27,7 +27,8 @@ impl TaskActivities {
         work: Tracked<OpenTask>,
     ) -> Result<OpenedTask, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || tasks::open(&deps.db, work.input.clone())).await
+        let task = work.input.clone();
+        deps.tracked(&ctx, &work, |db| async move { tasks::open(&*db, task).await }).await
     }
 
     /// Records a decision and what it means for the phase.
@@ -38,7 +39,8 @@ impl TaskActivities {
         work: Tracked<CloseTask>,
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || tasks::close(&deps.db, work.input.clone())).await
+        let task = work.input.clone();
+        deps.tracked(&ctx, &work, |db| async move { tasks::close(&*db, task).await }).await
     }
 
     /// Compensates a failed phase; returns the compensation log's id.
@@ -49,7 +51,7 @@ impl TaskActivities {
         work: Tracked<Compensate>,
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || compensation::compensate(&deps.db, work.input.clone())).await
+        deps.tracked(&ctx, &work, |_| compensation::compensate(&deps.db, work.input.clone())).await
     }
 
     /// Raises an SLA alert on a late task and notifies.
@@ -61,7 +63,7 @@ impl TaskActivities {
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
         let reminded = EmailBatch { keys: vec![], key_prefixes: vec![alerts::notification_prefix(&work.input)] };
-        deps.tracked(&ctx, &work, || async {
+        deps.tracked(&ctx, &work, |_| async {
             alerts::raise(&deps.db, work.input.clone()).await?;
             email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &reminded).await.map(drop)
         })
@@ -77,7 +79,7 @@ impl TaskActivities {
         work: Tracked<EmailBatch>,
     ) -> Result<u32, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &work.input))
+        deps.tracked(&ctx, &work, |_| email::deliver(&deps.db, deps.mailer.as_ref(), &deps.public_url, &work.input))
             .await
     }
 
@@ -89,7 +91,7 @@ impl TaskActivities {
         work: Tracked<ApplyMigration>,
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || migration::apply(&deps.db, work.input.clone())).await
+        deps.tracked(&ctx, &work, |_| migration::apply(&deps.db, work.input.clone())).await
     }
 
     /// Records an operator's answer to a paused phase.
@@ -101,6 +103,6 @@ impl TaskActivities {
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
         let (log, action, operator) = work.input;
-        deps.tracked(&ctx, &work, || compensation::resolve(&deps.db, log, action, operator)).await
+        deps.tracked(&ctx, &work, |_| compensation::resolve(&deps.db, log, action, operator)).await
     }
 }

@@ -30,7 +30,9 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || planning::generate_attributes(&deps.db, deps.provider.as_ref(), &work.input)).await
+        // The provider may be a remote model: its call must not hold a session others wait for.
+        deps.tracked(&ctx, &work, |_| planning::generate_attributes(&deps.db, deps.provider.as_ref(), &work.input))
+            .await
     }
 
     /// Phase 2: score risk and recommend scope.
@@ -41,7 +43,8 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<(usize, usize), ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || scoping::score(&deps.db, &work.input)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { scoping::score(&*db, input).await }).await
     }
 
     /// Phase 3: draw the stratified sample.
@@ -53,7 +56,7 @@ impl PhaseActivities {
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
         let (input, size) = &work.input;
-        deps.tracked(&ctx, &work, || sampling::select(&deps.db, input, *size as usize)).await
+        deps.tracked(&ctx, &work, |db| async move { sampling::select(&*db, input, *size as usize).await }).await
     }
 
     /// Phase 4: map data owners; returns the pairs left unmapped.
@@ -64,7 +67,8 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || owners::map(&deps.db, &work.input)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { owners::map(&*db, input).await }).await
     }
 
     /// Phase 5: build test cases and send the requests.
@@ -76,7 +80,7 @@ impl PhaseActivities {
     ) -> Result<Vec<IssuedRequest>, ActivityError> {
         let deps = &self.0;
         let (input, due_days) = &work.input;
-        deps.tracked(&ctx, &work, || rfi::issue(&deps.db, input, *due_days)).await
+        deps.tracked(&ctx, &work, |db| async move { rfi::issue(&*db, input, *due_days).await }).await
     }
 
     /// Phase 5, AUTO mode: evidence from the system of record.
@@ -87,7 +91,8 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<u64, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || evidence::auto_fill(&deps.db, work.input.cycle_report_id)).await
+        let cycle_report_id = work.input.cycle_report_id;
+        deps.tracked(&ctx, &work, |db| async move { evidence::auto_fill(&*db, cycle_report_id).await }).await
     }
 
     /// Phase 6: compare evidence with reported values.
@@ -98,7 +103,8 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<TestSummary, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || testing::execute(&deps.db, &work.input)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { testing::execute(&*db, input).await }).await
     }
 
     /// Phase 7: group failures into observations.
@@ -109,7 +115,8 @@ impl PhaseActivities {
         work: Tracked<PhaseInput>,
     ) -> Result<usize, ActivityError> {
         let deps = &self.0;
-        deps.tracked(&ctx, &work, || observations::raise(&deps.db, &work.input)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { observations::raise(&*db, input).await }).await
     }
 
     /// Phase 8: render the test report.
@@ -121,7 +128,8 @@ impl PhaseActivities {
     ) -> Result<i64, ActivityError> {
         let deps = &self.0;
         let today = today();
-        deps.tracked(&ctx, &work, || report::render(&deps.db, &work.input, &today)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { report::render(&*db, input, &today).await }).await
     }
 
     /// Phase 8: mark the signed report final.
@@ -133,6 +141,7 @@ impl PhaseActivities {
     ) -> Result<(), ActivityError> {
         let deps = &self.0;
         let today = today();
-        deps.tracked(&ctx, &work, || report::finalize(&deps.db, &work.input, &today)).await
+        let input = &work.input;
+        deps.tracked(&ctx, &work, |db| async move { report::finalize(&*db, input, &today).await }).await
     }
 }

@@ -1,7 +1,7 @@
 //! Evidence: the value a data owner reports from the system of record for one test case,
 //! versioned so corrections never overwrite what was tested.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::ConnectionTrait;
 
 use super::PhaseResult;
 use crate::sql::{exec, scalar_i64};
@@ -28,7 +28,7 @@ pub async fn submit(
 /// AUTO approval mode: every test case without evidence gets the system-of-record value
 /// (recorded with source AUTO), and every request is marked submitted. Missing system values
 /// stay without evidence, so testing finds them INCONCLUSIVE.
-pub async fn auto_fill(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseResult<u64> {
+pub async fn auto_fill(db: &impl ConnectionTrait, cycle_report_id: i64) -> PhaseResult<u64> {
     let added = exec(
         db,
         "INSERT INTO evidence (test_case_id, version, value, document_ref, source)

@@ -1,7 +1,7 @@
 //! Phase 7, Observation Management: group failures by attribute and LOB into observations with
 //! a severity.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use serde::Serialize;
 
 use super::scoping::parse_requirement;
@@ -40,7 +40,7 @@ struct StoredObservation<'a> {
 }
 
 /// Stores the observations of the latest test run; returns how many there are.
-pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<usize> {
+pub async fn raise(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResult<usize> {
     let executions: Vec<Row> = rows(
         db,
         "SELECT te.id AS execution_id, a.id AS attribute_id, a.name AS attribute_name, s.lob_id, l.code AS lob_code,
@@ -117,7 +117,11 @@ pub async fn raise(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<u
 }
 
 /// Approves the report's open observations, with any severities the approval changes.
-pub async fn approve(db: &DatabaseConnection, cycle_report_id: i64, approval: &ObservationApproval) -> PhaseResult<()> {
+pub async fn approve(
+    db: &impl ConnectionTrait,
+    cycle_report_id: i64,
+    approval: &ObservationApproval,
+) -> PhaseResult<()> {
     for item in &approval.severity_overrides {
         exec(
             db,

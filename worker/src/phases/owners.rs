@@ -1,7 +1,7 @@
 //! Phase 4, Data Owner Identification: map each in-scope attribute and LOB of the report's
 //! source data to a data owner of that LOB.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute};
 use crate::payloads::OwnerAssignments;
@@ -28,7 +28,7 @@ struct Owner {
 }
 
 /// Stores the assignments; returns how many (attribute, LOB) pairs were left unmapped.
-pub async fn map(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<i64> {
+pub async fn map(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResult<i64> {
     let attributes: Vec<ScopedAttribute> = rows(db, IN_SCOPE_ATTRIBUTES, vec![input.cycle_report_id.into()]).await?;
     let lobs: Vec<Lob> = rows(
         db,
@@ -70,7 +70,7 @@ pub async fn map(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<i64
 }
 
 /// Pairs still without a data owner.
-pub async fn unmapped(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseResult<i64> {
+pub async fn unmapped(db: &impl ConnectionTrait, cycle_report_id: i64) -> PhaseResult<i64> {
     Ok(scalar_i64(
         db,
         "SELECT count(*) FROM data_owner_assignment WHERE cycle_report_id = $1 AND data_owner_id IS NULL",
@@ -82,7 +82,7 @@ pub async fn unmapped(db: &DatabaseConnection, cycle_report_id: i64) -> PhaseRes
 
 /// Gives each pair of `answer` to its data owner; a pair's owner must be a data owner.
 pub async fn assign(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     cycle_report_id: i64,
     answer: &OwnerAssignments,
     by: i64,

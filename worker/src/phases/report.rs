@@ -1,6 +1,6 @@
 //! Phase 8, Finalize Test Report: render the report (Markdown and HTML) and collect sign-offs.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::{PhaseError, PhaseInput, PhaseResult};
 use crate::rules::report::{
@@ -55,7 +55,7 @@ struct SignOff {
 }
 
 /// Renders this round's report from what the phases stored; returns the test report's id.
-pub async fn render(db: &DatabaseConnection, input: &PhaseInput, generated_on: &str) -> PhaseResult<i64> {
+pub async fn render(db: &impl ConnectionTrait, input: &PhaseInput, generated_on: &str) -> PhaseResult<i64> {
     let link = vec![input.cycle_report_id.into()];
     let header: Header = rows(
         db,
@@ -177,7 +177,7 @@ pub async fn render(db: &DatabaseConnection, input: &PhaseInput, generated_on: &
 /// Records a sign-off on the report's latest version; once the test manager and the report
 /// owner have both signed, the report is SIGNED_OFF and is rendered again with the sign-offs.
 pub async fn sign_off(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     cycle_report_id: i64,
     role: &str,
     user_id: Option<i64>,
@@ -205,7 +205,7 @@ pub async fn sign_off(
 }
 
 /// Marks the latest report signed off, re-rendered so the document lists its sign-offs.
-pub async fn finalize(db: &DatabaseConnection, input: &PhaseInput, generated_on: &str) -> PhaseResult<()> {
+pub async fn finalize(db: &impl ConnectionTrait, input: &PhaseInput, generated_on: &str) -> PhaseResult<()> {
     let latest = scalar_i64(
         db,
         "SELECT max(version)::bigint FROM test_report WHERE cycle_report_id = $1",

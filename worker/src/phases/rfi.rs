@@ -1,7 +1,7 @@
 //! Phase 5, Request for Information: test cases (samples × in-scope attributes), one request per
 //! data owner with a due date, and an in-app notification for each.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use super::{IN_SCOPE_ATTRIBUTES, PhaseInput, PhaseResult, ScopedAttribute, value_text};
@@ -47,7 +47,7 @@ pub struct IssuedRequest {
 }
 
 /// Builds test cases and sends the requests; returns one entry per data owner asked.
-pub async fn issue(db: &DatabaseConnection, input: &PhaseInput, due_days: u32) -> PhaseResult<Vec<IssuedRequest>> {
+pub async fn issue(db: &impl ConnectionTrait, input: &PhaseInput, due_days: u32) -> PhaseResult<Vec<IssuedRequest>> {
     let attributes: Vec<ScopedAttribute> = rows(db, IN_SCOPE_ATTRIBUTES, vec![input.cycle_report_id.into()]).await?;
     let samples: Vec<SampleRow> = rows(
         db,

@@ -1,7 +1,7 @@
 //! Phase 3, Sample Selection: a stratified, reproducible random sample of the report's source
 //! records by LOB and category. The seed is stored on every sample so the draw can be repeated.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::{PhaseInput, PhaseResult, stable_hash};
 use crate::catalog;
@@ -45,7 +45,7 @@ struct Kept {
 }
 
 /// Draws and stores this round's sample of `size` records; returns how many were drawn.
-pub async fn select(db: &DatabaseConnection, input: &PhaseInput, size: usize) -> PhaseResult<usize> {
+pub async fn select(db: &impl ConnectionTrait, input: &PhaseInput, size: usize) -> PhaseResult<usize> {
     let number: Vec<ReportNumber> =
         rows(db, "SELECT report_number FROM report WHERE id = $1", vec![input.report_id.into()]).await?;
     let spec = number.first().and_then(|r| catalog::find(&r.report_number));
@@ -103,7 +103,7 @@ struct ReportNumber {
 }
 
 /// Marks the latest sample set approved (or rejected).
-pub async fn decide(db: &DatabaseConnection, cycle_report_id: i64, approved: bool) -> PhaseResult<()> {
+pub async fn decide(db: &impl ConnectionTrait, cycle_report_id: i64, approved: bool) -> PhaseResult<()> {
     exec(
         db,
         "UPDATE sample SET status = $2 WHERE cycle_report_id = $1 AND status = 'PROPOSED'

@@ -1,6 +1,6 @@
 //! Phase 2, Scoping: score each attribute's risk and recommend testing it or not.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 
 use super::{PhaseInput, PhaseResult};
 use crate::catalog::{DataType, Requirement};
@@ -30,7 +30,7 @@ struct Row {
 
 /// Stores this round's scoping decisions for the latest attribute set; returns
 /// `(in scope, total)`.
-pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(usize, usize)> {
+pub async fn score(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResult<(usize, usize)> {
     let attributes: Vec<Row> = rows(
         db,
         "SELECT id, name, data_type, requirement, is_cde, has_historical_issue, is_primary_key FROM attribute
@@ -75,7 +75,11 @@ pub async fn score(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<(
 }
 
 /// Applies a tester's overrides to the latest decisions of the report's latest attributes.
-pub async fn apply_overrides(db: &DatabaseConnection, cycle_report_id: i64, review: &ScopingReview) -> PhaseResult<()> {
+pub async fn apply_overrides(
+    db: &impl ConnectionTrait,
+    cycle_report_id: i64,
+    review: &ScopingReview,
+) -> PhaseResult<()> {
     for item in &review.overrides {
         exec(
             db,

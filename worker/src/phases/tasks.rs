@@ -2,7 +2,7 @@
 //! what the decision means for the phase's data (approved samples, overrides, sign-offs, …).
 
 use entity::enums::{Decision, Phase, Role, TaskKind};
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -78,7 +78,7 @@ fn written_or_stored(write: &str, filter: &str) -> String {
 
 /// Opens the task (once, however often the activity runs). In AUTO mode the task is stored
 /// already decided with the recommended choice, and that decision's effects are applied.
-pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<OpenedTask> {
+pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<OpenedTask> {
     let key = format!(
         "{}:{}:{}:{}:{}",
         task.scope.execution_id,
@@ -164,7 +164,7 @@ pub async fn open(db: &DatabaseConnection, task: OpenTask) -> PhaseResult<Opened
 /// Stores the task under `key` unless it is already stored (decided, when `decision` is given),
 /// and returns it.
 async fn insert_task(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     task: &OpenTask,
     key: &str,
     decision: Option<&CloseTask>,
@@ -230,7 +230,7 @@ pub struct CloseTask {
 }
 
 /// Records the decision (unless the API already did) and applies what it means for the phase.
-pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<()> {
+pub async fn close(db: &impl ConnectionTrait, decision: CloseTask) -> PhaseResult<()> {
     // The decided row: as this update leaves it, or as the API already left it.
     let task = rows::<TaskRow>(
         db,
@@ -267,7 +267,7 @@ pub async fn close(db: &DatabaseConnection, decision: CloseTask) -> PhaseResult<
 }
 
 /// What a decision changes in the phase's data. Idempotent: running it twice changes nothing more.
-async fn apply_effects(db: &DatabaseConnection, task: &TaskRow, decision: &CloseTask) -> PhaseResult<()> {
+async fn apply_effects(db: &impl ConnectionTrait, task: &TaskRow, decision: &CloseTask) -> PhaseResult<()> {
     let Some(link) = task.cycle_report_id else { return Ok(()) };
     let approved = decision.decision == Decision::Approve;
     let payload = decision.payload.as_ref().unwrap_or(&serde_json::Value::Null);

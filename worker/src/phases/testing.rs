@@ -1,6 +1,6 @@
 //! Phase 6, Test Execution: compare each test case's latest evidence with the reported value.
 
-use sea_orm::{DatabaseConnection, FromQueryResult};
+use sea_orm::{ConnectionTrait, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use super::scoping::parse_data_type;
@@ -35,7 +35,7 @@ pub struct TestSummary {
 }
 
 /// Executes this round's tests; returns the tally.
-pub async fn execute(db: &DatabaseConnection, input: &PhaseInput) -> PhaseResult<TestSummary> {
+pub async fn execute(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResult<TestSummary> {
     let cases: Vec<Case> = rows(
         db,
         "SELECT tc.id, tc.reported_value, a.data_type,

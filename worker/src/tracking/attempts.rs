@@ -2,7 +2,7 @@
 //! a failed attempt, and the alerts a failure or a slow attempt raises.
 
 use entity::enums::Phase;
-use sea_orm::{DatabaseConnection, DbErr, TransactionTrait, Value};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, TransactionTrait, Value};
 use serde_json::json;
 
 use super::ExecutionScope;
@@ -57,7 +57,7 @@ impl ActivityAttempt {
 }
 
 /// Marks an activity step running (one step row however many attempts).
-pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt) -> Result<(), DbErr> {
+pub async fn activity_started(db: &impl ConnectionTrait, attempt: &ActivityAttempt) -> Result<(), DbErr> {
     exec(
         db,
         "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at)
@@ -72,7 +72,7 @@ pub async fn activity_started(db: &DatabaseConnection, attempt: &ActivityAttempt
 /// Records an activity step completed after `took` (one statement: the row is created here
 /// when the attempt was quick enough never to be shown running).
 pub async fn activity_completed(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     attempt: &ActivityAttempt,
     took: std::time::Duration,
 ) -> Result<(), DbErr> {
