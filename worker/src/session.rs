@@ -32,6 +32,11 @@ impl Session {
         Arc::new(Self { pool, held: Mutex::new(None) })
     }
 
+    /// Gives the held session back to the pool, if one is held; a later statement takes another.
+    pub async fn release(&self) {
+        self.held.lock().await.take();
+    }
+
     /// Runs `run` on the held session, taking one from the pool first when none is held.
     async fn with<T>(
         &self,

@@ -122,13 +122,20 @@ impl Deps {
         let result = tokio::select! {
             result = &mut work => result,
             () = tokio::time::sleep(SHOW_RUNNING_AFTER) => {
-                activity_started(&self.db, &attempt).await.map_err(db_error)?;
-                work.await
+                // The work goes on meanwhile: it may hold a session, and the pool may have none
+                // for this write until other attempts give theirs back.
+                let (shown, result) = tokio::join!(activity_started(&self.db, &attempt), &mut work);
+                shown.map_err(db_error)?;
+                result
             }
         };
+        // Every later write but the step row goes through the pool: the session is given back
+        // first, so attempts waiting for a session never wait on each other.
         match result {
             Ok(value) => {
-                activity_completed(&*session, &attempt, began.elapsed()).await.map_err(db_error)?;
+                let completed = activity_completed(&*session, &attempt, began.elapsed()).await;
+                session.release().await;
+                completed.map_err(db_error)?;
                 let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
                 if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
                     activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;
@@ -136,6 +143,7 @@ impl Deps {
                 Ok(value)
             }
             Err(error) => {
+                session.release().await;
                 let retry = &envelope.retry;
                 let last = !error.is_retryable() || info.attempt >= retry.max_attempts;
                 let delay = (!last && retry.backoff == Backoff::Linear).then(|| retry.linear_delay(info.attempt + 1));

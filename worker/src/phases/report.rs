@@ -1,6 +1,7 @@
 //! Phase 8, Finalize Test Report: render the report (Markdown and HTML) and collect sign-offs.
 
 use sea_orm::{ConnectionTrait, FromQueryResult};
+use serde::Deserialize;
 
 use super::{PhaseError, PhaseInput, PhaseResult};
 use crate::rules::report::{
@@ -8,30 +9,37 @@ use crate::rules::report::{
 };
 use crate::sql::{exec, rows, scalar_i64};
 
+/// Everything a report shows, read in one statement: the header's columns, and each list as a
+/// JSON array (a render is one round trip, not six).
 #[derive(Debug, FromQueryResult)]
-struct Header {
+struct Stored {
     cycle_name: String,
     report_name: String,
     report_number: String,
     regulation: String,
     attributes_total: i64,
+    scope: serde_json::Value,
+    samples: serde_json::Value,
+    results: serde_json::Value,
+    observations: serde_json::Value,
+    sign_offs: serde_json::Value,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Deserialize)]
 struct Scope {
     name: String,
     risk_score: i16,
     rationale: String,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Deserialize)]
 struct Sample {
     record_key: String,
     lob_code: String,
     category: String,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Deserialize)]
 struct Result {
     attribute_name: String,
     passed: i64,
@@ -39,14 +47,14 @@ struct Result {
     inconclusive: i64,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Deserialize)]
 struct Observation {
     title: String,
     severity: String,
     status: String,
 }
 
-#[derive(Debug, FromQueryResult)]
+#[derive(Debug, Deserialize)]
 struct SignOff {
     role: String,
     name: String,
@@ -54,72 +62,59 @@ struct SignOff {
     automatic: bool,
 }
 
+const STORED: &str = "
+SELECT c.name AS cycle_name, r.name AS report_name, r.report_number, r.regulation,
+       (SELECT count(*) FROM attribute a WHERE a.cycle_report_id = cr.id
+          AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = cr.id)) AS attributes_total,
+       (SELECT COALESCE(json_agg(x ORDER BY x.id), '[]') FROM (
+          SELECT a.id, a.name, COALESCE(d.risk_score, 0)::smallint AS risk_score,
+                 COALESCE(d.rationale, 'scoping skipped') AS rationale
+          FROM attribute a
+          LEFT JOIN LATERAL (SELECT * FROM scoping_decision sd WHERE sd.attribute_id = a.id ORDER BY version DESC LIMIT 1) d ON true
+          WHERE a.cycle_report_id = cr.id AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = cr.id)
+            AND COALESCE(d.in_scope, true)) x) AS scope,
+       (SELECT COALESCE(json_agg(x ORDER BY x.lob_code, x.record_key), '[]') FROM (
+          SELECT sr.record_key, l.code AS lob_code, s.category FROM sample s
+          JOIN source_record sr ON sr.id = s.source_record_id JOIN lob l ON l.id = s.lob_id
+          WHERE s.cycle_report_id = cr.id AND s.status <> 'REJECTED'
+            AND s.version = (SELECT max(version) FROM sample WHERE cycle_report_id = cr.id)) x) AS samples,
+       (SELECT COALESCE(json_agg(x ORDER BY x.id), '[]') FROM (
+          SELECT a.id, a.name AS attribute_name,
+                 count(*) FILTER (WHERE te.result = 'PASS') AS passed,
+                 count(*) FILTER (WHERE te.result = 'FAIL') AS failed,
+                 count(*) FILTER (WHERE te.result = 'INCONCLUSIVE') AS inconclusive
+          FROM test_case tc
+          JOIN LATERAL (SELECT result FROM test_execution x WHERE x.test_case_id = tc.id ORDER BY run_number DESC LIMIT 1) te ON true
+          JOIN attribute a ON a.id = tc.attribute_id
+          WHERE tc.cycle_report_id = cr.id GROUP BY a.id, a.name) x) AS results,
+       (SELECT COALESCE(json_agg(x ORDER BY x.id), '[]') FROM (
+          SELECT id, title, severity, status FROM observation WHERE cycle_report_id = cr.id) x) AS observations,
+       (SELECT COALESCE(json_agg(x ORDER BY x.at), '[]') FROM (
+          SELECT so.role, COALESCE(u.display_name, 'automatic') AS name, so.signed_at AS at,
+                 to_char(so.signed_at, 'YYYY-MM-DD HH24:MI') AS signed_at, so.automatic
+          FROM test_report_sign_off so JOIN test_report tr ON tr.id = so.test_report_id
+          LEFT JOIN app_user u ON u.id = so.user_id
+          WHERE tr.cycle_report_id = cr.id) x) AS sign_offs
+FROM cycle_report cr JOIN test_cycle c ON c.id = cr.cycle_id JOIN report r ON r.id = cr.report_id
+WHERE cr.id = $1";
+
+/// One of the stored lists, as read.
+fn list<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> PhaseResult<Vec<T>> {
+    serde_json::from_value(value).map_err(|err| PhaseError::Business(format!("reading the report's data: {err}")))
+}
+
 /// Renders this round's report from what the phases stored; returns the test report's id.
 pub async fn render(db: &impl ConnectionTrait, input: &PhaseInput, generated_on: &str) -> PhaseResult<i64> {
-    let link = vec![input.cycle_report_id.into()];
-    let header: Header = rows(
-        db,
-        "SELECT c.name AS cycle_name, r.name AS report_name, r.report_number, r.regulation,
-                (SELECT count(*) FROM attribute a WHERE a.cycle_report_id = cr.id
-                   AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = cr.id)) AS attributes_total
-         FROM cycle_report cr JOIN test_cycle c ON c.id = cr.cycle_id JOIN report r ON r.id = cr.report_id
-         WHERE cr.id = $1",
-        link.clone(),
-    )
-    .await?
-    .into_iter()
-    .next()
-    .ok_or_else(|| PhaseError::Business(format!("cycle report {} does not exist", input.cycle_report_id)))?;
-    let scope: Vec<Scope> = rows(
-        db,
-        "SELECT a.name, COALESCE(d.risk_score, 0)::smallint AS risk_score, COALESCE(d.rationale, 'scoping skipped') AS rationale
-         FROM attribute a
-         LEFT JOIN LATERAL (SELECT * FROM scoping_decision sd WHERE sd.attribute_id = a.id ORDER BY version DESC LIMIT 1) d ON true
-         WHERE a.cycle_report_id = $1 AND a.version = (SELECT max(version) FROM attribute WHERE cycle_report_id = $1)
-           AND COALESCE(d.in_scope, true)
-         ORDER BY a.id",
-        link.clone(),
-    )
-    .await?;
-    let samples: Vec<Sample> = rows(
-        db,
-        "SELECT sr.record_key, l.code AS lob_code, s.category FROM sample s
-         JOIN source_record sr ON sr.id = s.source_record_id JOIN lob l ON l.id = s.lob_id
-         WHERE s.cycle_report_id = $1 AND s.status <> 'REJECTED'
-           AND s.version = (SELECT max(version) FROM sample WHERE cycle_report_id = $1)
-         ORDER BY l.code, sr.record_key",
-        link.clone(),
-    )
-    .await?;
-    let results: Vec<Result> = rows(
-        db,
-        "SELECT a.name AS attribute_name,
-                count(*) FILTER (WHERE te.result = 'PASS') AS passed,
-                count(*) FILTER (WHERE te.result = 'FAIL') AS failed,
-                count(*) FILTER (WHERE te.result = 'INCONCLUSIVE') AS inconclusive
-         FROM test_case tc
-         JOIN LATERAL (SELECT result FROM test_execution x WHERE x.test_case_id = tc.id ORDER BY run_number DESC LIMIT 1) te ON true
-         JOIN attribute a ON a.id = tc.attribute_id
-         WHERE tc.cycle_report_id = $1 GROUP BY a.id, a.name ORDER BY a.id",
-        link.clone(),
-    )
-    .await?;
-    let observations: Vec<Observation> = rows(
-        db,
-        "SELECT title, severity, status FROM observation WHERE cycle_report_id = $1 ORDER BY id",
-        link.clone(),
-    )
-    .await?;
-    let sign_offs: Vec<SignOff> = rows(
-        db,
-        "SELECT so.role, COALESCE(u.display_name, 'automatic') AS name,
-                to_char(so.signed_at, 'YYYY-MM-DD HH24:MI') AS signed_at, so.automatic
-         FROM test_report_sign_off so JOIN test_report tr ON tr.id = so.test_report_id
-         LEFT JOIN app_user u ON u.id = so.user_id
-         WHERE tr.cycle_report_id = $1 ORDER BY so.signed_at",
-        link,
-    )
-    .await?;
+    let header: Stored = rows(db, STORED, vec![input.cycle_report_id.into()])
+        .await?
+        .into_iter()
+        .next()
+        .ok_or_else(|| PhaseError::Business(format!("cycle report {} does not exist", input.cycle_report_id)))?;
+    let scope: Vec<Scope> = list(header.scope)?;
+    let samples: Vec<Sample> = list(header.samples)?;
+    let results: Vec<Result> = list(header.results)?;
+    let observations: Vec<Observation> = list(header.observations)?;
+    let sign_offs: Vec<SignOff> = list(header.sign_offs)?;
     let data = ReportData {
         cycle_name: header.cycle_name,
         report_name: header.report_name,
