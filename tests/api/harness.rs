@@ -58,7 +58,7 @@ pub async fn exec(db: &DatabaseConnection, sql: &str) {
 }
 
 /// The first column of the one row `sql` returns.
-pub async fn first_value<T: sea_orm::TryGetable>(db: &DatabaseConnection, sql: &str) -> T {
+pub async fn first_value<T: sea_orm::TryGetable>(db: &impl ConnectionTrait, sql: &str) -> T {
     let row = db
         .query_one_raw(Statement::from_string(db.get_database_backend(), sql.to_owned()))
         .await
