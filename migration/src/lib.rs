@@ -14,6 +14,7 @@ mod m20261125_000009_index_workflow_metrics;
 mod m20261126_000010_task_cancelled_event;
 mod m20261126_000011_source_record_category;
 mod m20261126_000012_lighter_test_case_writes;
+mod m20261126_000013_index_owner_assignments_by_report;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             m20261126_000010_task_cancelled_event,
             m20261126_000011_source_record_category,
             m20261126_000012_lighter_test_case_writes,
+            m20261126_000013_index_owner_assignments_by_report,
         ]
     }
 }
