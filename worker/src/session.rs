@@ -14,7 +14,7 @@
 use std::sync::Arc;
 
 use sea_orm::sqlx::pool::PoolConnection;
-use sea_orm::sqlx::{Executor, PgPool, Postgres};
+use sea_orm::sqlx::{self, AssertSqlSafe, Executor, PgPool, Postgres};
 use sea_orm::{ConnAcquireErr, ConnectionTrait, DbBackend, DbErr, ExecResult, QueryResult, RuntimeErr, Statement};
 use sea_query_sqlx::SqlxValues;
 use tokio::sync::Mutex;
@@ -40,7 +40,7 @@ impl Session {
     /// Runs `run` on the held session, taking one from the pool first when none is held.
     async fn with<T>(
         &self,
-        run: impl AsyncFnOnce(&mut PoolConnection<Postgres>) -> Result<T, sea_orm::sqlx::Error>,
+        run: impl AsyncFnOnce(&mut PoolConnection<Postgres>) -> Result<T, sqlx::Error>,
         error: fn(RuntimeErr) -> DbErr,
     ) -> Result<T, DbErr> {
         let mut held = self.held.lock().await;
@@ -52,18 +52,19 @@ impl Session {
     }
 }
 
-fn acquire_error(err: sea_orm::sqlx::Error) -> DbErr {
+/// A failure to take a session, as sea-orm's own pool reports it (its mapping is private).
+fn acquire_error(err: sqlx::Error) -> DbErr {
     match err {
-        sea_orm::sqlx::Error::PoolTimedOut => DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
-        sea_orm::sqlx::Error::PoolClosed => DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed),
+        sqlx::Error::PoolTimedOut => DbErr::ConnectionAcquire(ConnAcquireErr::Timeout),
+        sqlx::Error::PoolClosed => DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed),
         other => DbErr::Conn(RuntimeErr::SqlxError(Arc::new(other))),
     }
 }
 
 /// The statement as the driver's query, its values bound as the pool would bind them.
-fn query(stmt: &Statement) -> sea_orm::sqlx::query::Query<'_, Postgres, SqlxValues> {
+fn query(stmt: &Statement) -> sqlx::query::Query<'_, Postgres, SqlxValues> {
     let values = stmt.values.clone().unwrap_or_else(|| sea_orm::sea_query::Values(Vec::new()));
-    sea_orm::sqlx::query_with(sea_orm::sqlx::AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
+    sqlx::query_with(AssertSqlSafe(stmt.sql.as_str()), SqlxValues(values))
 }
 
 #[async_trait::async_trait]
@@ -77,7 +78,7 @@ impl ConnectionTrait for Session {
     }
 
     async fn execute_unprepared(&self, sql: &str) -> Result<ExecResult, DbErr> {
-        let sql = sea_orm::sqlx::AssertSqlSafe(sql.to_owned());
+        let sql = AssertSqlSafe(sql.to_owned());
         self.with(async |c| c.execute(sql).await.map(ExecResult::from), DbErr::Exec).await
     }
 

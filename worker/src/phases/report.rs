@@ -105,23 +105,23 @@ fn list<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> PhaseResult
 
 /// Renders this round's report from what the phases stored; returns the test report's id.
 pub async fn render(db: &impl ConnectionTrait, input: &PhaseInput, generated_on: &str) -> PhaseResult<i64> {
-    let header: Stored = rows(db, STORED, vec![input.cycle_report_id.into()])
+    let stored: Stored = rows(db, STORED, vec![input.cycle_report_id.into()])
         .await?
         .into_iter()
         .next()
         .ok_or_else(|| PhaseError::Business(format!("cycle report {} does not exist", input.cycle_report_id)))?;
-    let scope: Vec<Scope> = list(header.scope)?;
-    let samples: Vec<Sample> = list(header.samples)?;
-    let results: Vec<Result> = list(header.results)?;
-    let observations: Vec<Observation> = list(header.observations)?;
-    let sign_offs: Vec<SignOff> = list(header.sign_offs)?;
+    let scope: Vec<Scope> = list(stored.scope)?;
+    let samples: Vec<Sample> = list(stored.samples)?;
+    let results: Vec<Result> = list(stored.results)?;
+    let observations: Vec<Observation> = list(stored.observations)?;
+    let sign_offs: Vec<SignOff> = list(stored.sign_offs)?;
     let data = ReportData {
-        cycle_name: header.cycle_name,
-        report_name: header.report_name,
-        report_number: header.report_number,
-        regulation: header.regulation,
+        cycle_name: stored.cycle_name,
+        report_name: stored.report_name,
+        report_number: stored.report_number,
+        regulation: stored.regulation,
         generated_on: generated_on.to_owned(),
-        attributes_total: usize::try_from(header.attributes_total).unwrap_or_default(),
+        attributes_total: usize::try_from(stored.attributes_total).unwrap_or_default(),
         attributes_in_scope: scope
             .into_iter()
             .map(|s| ScopeLine { name: s.name, risk_score: s.risk_score, rationale: s.rationale })
