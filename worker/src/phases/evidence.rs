@@ -39,9 +39,9 @@ pub async fn auto_fill(db: &impl ConnectionTrait, cycle_report_id: i64) -> Phase
                             ELSE (sr.system_values -> a.name)::text END,
                 'system-of-record:' || sr.record_key, 'AUTO'
          FROM test_case tc
-         JOIN sample s ON s.id = tc.sample_id
+         JOIN sample s ON s.id = tc.sample_id AND s.cycle_report_id = $1
          JOIN source_record sr ON sr.id = s.source_record_id
-         JOIN attribute a ON a.id = tc.attribute_id
+         JOIN attribute a ON a.id = tc.attribute_id AND a.cycle_report_id = $1
          WHERE tc.cycle_report_id = $1
            AND jsonb_typeof(sr.system_values -> a.name) NOT IN ('null')
            AND sr.system_values ? a.name

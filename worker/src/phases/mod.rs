@@ -1,6 +1,11 @@
 //! The real work of each phase against the database, called by the activities. Every function is
 //! idempotent (natural keys, `ON CONFLICT DO NOTHING`), so a retried activity writes nothing
 //! twice. Outputs a reviewer can send back are versioned by review round.
+//!
+//! A statement about one cycle report names that report on every per-report table it joins
+//! (`attribute`, `sample`), not only on the first: the join then reads the report's own rows by
+//! index, and its cost stays that of one report however large the tables grow, whatever
+//! statistics the planner has.
 
 pub mod alerts;
 pub mod compensation;

@@ -47,8 +47,8 @@ pub async fn raise(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResult
                 te.result, a.is_cde, a.requirement, te.expected_value, te.evidence_value
          FROM test_case tc
          JOIN LATERAL (SELECT * FROM test_execution x WHERE x.test_case_id = tc.id ORDER BY run_number DESC LIMIT 1) te ON true
-         JOIN attribute a ON a.id = tc.attribute_id
-         JOIN sample s ON s.id = tc.sample_id
+         JOIN attribute a ON a.id = tc.attribute_id AND a.cycle_report_id = $1
+         JOIN sample s ON s.id = tc.sample_id AND s.cycle_report_id = $1
          JOIN lob l ON l.id = s.lob_id
          WHERE tc.cycle_report_id = $1
          ORDER BY te.id",

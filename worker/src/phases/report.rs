@@ -85,7 +85,7 @@ SELECT c.name AS cycle_name, r.name AS report_name, r.report_number, r.regulatio
                  count(*) FILTER (WHERE te.result = 'INCONCLUSIVE') AS inconclusive
           FROM test_case tc
           JOIN LATERAL (SELECT result FROM test_execution x WHERE x.test_case_id = tc.id ORDER BY run_number DESC LIMIT 1) te ON true
-          JOIN attribute a ON a.id = tc.attribute_id
+          JOIN attribute a ON a.id = tc.attribute_id AND a.cycle_report_id = cr.id
           WHERE tc.cycle_report_id = cr.id GROUP BY a.id, a.name) x) AS results,
        (SELECT COALESCE(json_agg(x ORDER BY x.id), '[]') FROM (
           SELECT id, title, severity, status FROM observation WHERE cycle_report_id = cr.id) x) AS observations,

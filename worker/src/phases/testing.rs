@@ -40,7 +40,7 @@ pub async fn execute(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResu
         db,
         "SELECT tc.id, tc.reported_value, a.data_type,
                 (SELECT value FROM evidence e WHERE e.test_case_id = tc.id ORDER BY version DESC LIMIT 1) AS evidence
-         FROM test_case tc JOIN attribute a ON a.id = tc.attribute_id
+         FROM test_case tc JOIN attribute a ON a.id = tc.attribute_id AND a.cycle_report_id = $1
          WHERE tc.cycle_report_id = $1 ORDER BY tc.id",
         vec![input.cycle_report_id.into()],
     )
