@@ -116,7 +116,11 @@ async fn drop_stale_templates(admin: &DatabaseConnection, keep: &str) {
     }
 }
 
-/// A database of its own, freshly cloned from the template; dropped when the value is.
+/// A database of its own, freshly cloned from the template. It outlives the test: dropping a
+/// database makes PostgreSQL force a checkpoint (every dirty buffer written and synced), which in
+/// a parallel run stalls every other test's commits for seconds, long enough for their event
+/// listeners to count the database as down. `run_all_tests.sh` drops the run's databases at the
+/// end, and a template rebuild drops those of earlier builds.
 pub struct TestDb {
     pub name: String,
     pub url: String,
@@ -145,22 +149,6 @@ impl TestDb {
         admin.close().await.expect("close admin");
         let url = format!("{}/{name}", server_url());
         Self { name, url }
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        let name = self.name.clone();
-        // Drop runs outside async; a short-lived runtime on its own thread does the cleanup.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
-            runtime.block_on(async {
-                let admin = admin_connection().await;
-                let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await;
-                let _ = admin.close().await;
-            });
-        })
-        .join();
     }
 }
 
