@@ -5,7 +5,6 @@ use sea_orm::{DatabaseConnection, FromQueryResult, Statement};
 use worker::phases::PhaseInput;
 use worker::phases::sampling;
 use worker::rules::categorize;
-use worker::tracking::ExecutionScope;
 
 use crate::harness::{TestDb, exec, first_value};
 
@@ -60,19 +59,7 @@ async fn a_draw_works_out_categories_that_were_not_stored() {
     let cycle_report_id: i64 = first_value(&db, "SELECT min(id) FROM cycle_report").await;
     let of_link = |column: &str| format!("SELECT {column} FROM cycle_report WHERE id = {cycle_report_id}");
     let report_id: i64 = first_value(&db, &of_link("report_id")).await;
-    let cycle_id: i64 = first_value(&db, &of_link("cycle_id")).await;
-    let input = PhaseInput {
-        scope: ExecutionScope {
-            execution_id: 0,
-            cycle_id,
-            report_id: Some(report_id),
-            cycle_report_id: Some(cycle_report_id),
-        },
-        cycle_report_id,
-        report_id,
-        round: 1,
-        revision: None,
-    };
+    let input = PhaseInput { cycle_report_id, report_id, round: 1, revision: None };
 
     let size = sampling::select(&db, &input, 25).await.expect("a draw with stored categories");
     let with_stored = drawn(&db, cycle_report_id).await;

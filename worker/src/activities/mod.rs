@@ -9,12 +9,13 @@ pub mod work;
 
 use std::future::Future;
 use std::sync::Arc;
+use std::time::Duration;
 
 use entity::enums::Phase;
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 use temporalio_sdk::ApplicationFailure;
-use temporalio_sdk::activities::{ActivityContext, ActivityError};
+use temporalio_sdk::activities::{ActivityContext, ActivityError, ActivityInfo};
 
 use crate::messages::Fault;
 use crate::phases::{PhaseError, PhaseResult};
@@ -26,7 +27,7 @@ use crate::tracking::{
 };
 
 /// How long an attempt runs before its step is shown RUNNING.
-const SHOW_RUNNING_AFTER: std::time::Duration = std::time::Duration::from_millis(250);
+const SHOW_RUNNING_AFTER: Duration = Duration::from_millis(250);
 
 /// What activities need.
 pub struct Deps {
@@ -49,19 +50,49 @@ impl std::fmt::Debug for Deps {
     }
 }
 
-/// The envelope of a tracked activity's input: where it runs, under which retry policy, and
-/// any injected fault.
+/// The envelope of a tracked activity's input: where it runs, its kind and how its retries back
+/// off, and any injected fault. What Temporal already delivers with every attempt (the retry
+/// policy's attempts and intervals, the start-to-close deadline) is read from the attempt's
+/// info instead of being written into each input: every input is stored in the run's history,
+/// and history the server keeps and replays is work on the cores it shares with the phases
+/// (measured in docs/BENCHMARKS.md).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tracked<T> {
     pub scope: ExecutionScope,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phase: Option<Phase>,
     pub kind: ActivityKind,
-    pub retry: RetrySettings,
+    /// Temporal's policy cannot say "linear", so the backoff travels with the input. An input
+    /// written before it did leaves retries to Temporal's own schedule.
+    #[serde(default = "temporal_backoff")]
+    pub backoff: Backoff,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fault: Option<Fault>,
-    /// An attempt slower than this raises a SLOW_STEP alert (0: never).
-    #[serde(default)]
-    pub slow_after_ms: u64,
     pub input: T,
+}
+
+fn temporal_backoff() -> Backoff {
+    Backoff::Exponential
+}
+
+/// The retry policy an attempt runs under, as Temporal delivered it with the attempt.
+fn attempt_retry(info: &ActivityInfo, backoff: Backoff) -> Option<RetrySettings> {
+    let policy = info.retry_policy.as_ref()?;
+    let millis = |d: Duration| u64::try_from(d.as_millis()).unwrap_or(u64::MAX);
+    Some(RetrySettings {
+        backoff,
+        max_attempts: policy.maximum_attempts(),
+        initial_interval_ms: millis(policy.initial_interval()),
+        backoff_coefficient: policy.backoff_coefficient(),
+        maximum_interval_ms: policy.maximum_interval().map_or(u64::MAX, millis),
+    })
+}
+
+/// Half the attempt's start-to-close timeout: slow enough to be worth a look, well before it
+/// fails (`None` when the attempt has no deadline).
+fn slow_after(info: &ActivityInfo) -> Option<Duration> {
+    let timeout = info.deadline?.duration_since(info.started_time?).ok()?;
+    Some(timeout / 2)
 }
 
 /// The error a failed attempt is reported to Temporal with.
@@ -109,7 +140,7 @@ impl Deps {
             if let Some(fault) =
                 envelope.fault.as_ref().filter(|f| self.faults_enabled && f.delay_ms > 0 && info.attempt == 1)
             {
-                tokio::time::sleep(std::time::Duration::from_millis(fault.delay_ms)).await;
+                tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
             }
             match self.injected(envelope.fault.as_ref(), info.attempt) {
                 Some(fault) => Err(fault),
@@ -136,17 +167,21 @@ impl Deps {
                 let completed = activity_completed(&*session, &attempt, began.elapsed()).await;
                 session.release().await;
                 completed.map_err(db_error)?;
-                let elapsed = u64::try_from(began.elapsed().as_millis()).unwrap_or(u64::MAX);
-                if envelope.slow_after_ms > 0 && elapsed > envelope.slow_after_ms {
-                    activity_slow(&self.db, &attempt, elapsed).await.map_err(db_error)?;
+                let elapsed = began.elapsed();
+                if slow_after(info).is_some_and(|slow| elapsed > slow) {
+                    let elapsed_ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
+                    activity_slow(&self.db, &attempt, elapsed_ms).await.map_err(db_error)?;
                 }
                 Ok(value)
             }
             Err(error) => {
                 session.release().await;
-                let retry = &envelope.retry;
-                let last = !error.is_retryable() || info.attempt >= retry.max_attempts;
-                let delay = (!last && retry.backoff == Backoff::Linear).then(|| retry.linear_delay(info.attempt + 1));
+                let retry = attempt_retry(info, envelope.backoff);
+                // Zero attempts, or no policy delivered, is Temporal's "no limit".
+                let max_attempts = retry.map_or(0, |r| r.max_attempts);
+                let last = !error.is_retryable() || (max_attempts > 0 && info.attempt >= max_attempts);
+                let delay =
+                    retry.filter(|r| !last && r.backoff == Backoff::Linear).map(|r| r.linear_delay(info.attempt + 1));
                 let delay_ms = delay.map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
                 if let Err(log_error) = activity_failed(&self.db, &attempt, &error.to_string(), delay_ms, last).await {
                     tracing::warn!(error = %log_error, activity = %attempt.activity_type, "could not log a failed attempt");
@@ -170,8 +205,8 @@ impl Deps {
 
 /// Temporal's retry policy for `retry`.
 pub fn retry_policy(retry: &RetrySettings) -> temporalio_common::RetryPolicy {
-    let initial = std::time::Duration::from_millis(retry.initial_interval_ms);
-    let maximum = std::time::Duration::from_millis(retry.maximum_interval_ms);
+    let initial = Duration::from_millis(retry.initial_interval_ms);
+    let maximum = Duration::from_millis(retry.maximum_interval_ms);
     let coefficient = match retry.backoff {
         Backoff::Exponential => retry.backoff_coefficient.max(1.0),
         // Linear delays come from each failure's next-retry delay; fixed ones never grow.

@@ -27,8 +27,8 @@ impl TaskActivities {
         work: Tracked<OpenTask>,
     ) -> Result<OpenedTask, ActivityError> {
         let deps = &self.0;
-        let task = work.input.clone();
-        deps.tracked(&ctx, &work, |db| async move { tasks::open(&*db, task).await }).await
+        let (scope, task) = (work.scope.clone(), work.input.clone());
+        deps.tracked(&ctx, &work, |db| async move { tasks::open(&*db, &scope, task).await }).await
     }
 
     /// Records a decision and what it means for the phase.

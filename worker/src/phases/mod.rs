@@ -26,17 +26,16 @@ use sea_orm::{DbErr, FromQueryResult};
 use serde::{Deserialize, Serialize};
 
 use crate::provider::{ProviderError, Revision};
-use crate::tracking::ExecutionScope;
 
 /// What every phase's work receives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhaseInput {
-    pub scope: ExecutionScope,
     pub cycle_report_id: i64,
     pub report_id: i64,
     /// Review round: 1 on the first pass, +1 each time a reviewer sends the phase back.
     pub round: u32,
     /// The reviewer's feedback when redoing the phase.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<Revision>,
 }
 

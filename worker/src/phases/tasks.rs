@@ -13,15 +13,15 @@ use crate::sql::rows;
 use crate::statement::Writes;
 use crate::tracking::ExecutionScope;
 
-/// A human step to open.
+/// A human step to open, in the run its activity's envelope names.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenTask {
-    pub scope: ExecutionScope,
     pub phase: Phase,
     pub kind: TaskKind,
     pub title: String,
     pub assignee_role: Role,
     pub assignee_id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub information_request_id: Option<i64>,
     pub round: u32,
     pub sla_hours: u32,
@@ -78,10 +78,10 @@ fn written_or_stored(write: &str, filter: &str) -> String {
 
 /// Opens the task (once, however often the activity runs). In AUTO mode the task is stored
 /// already decided with the recommended choice, and that decision's effects are applied.
-pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<OpenedTask> {
+pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenTask) -> PhaseResult<OpenedTask> {
     let key = format!(
         "{}:{}:{}:{}:{}",
-        task.scope.execution_id,
+        scope.execution_id,
         task.phase.as_str(),
         task.kind.as_str(),
         task.discriminator,
@@ -94,11 +94,11 @@ pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<Open
         payload: None,
         decided_by: None,
     });
-    let row = insert_task(db, &task, &key, decision.as_ref()).await?;
+    let row = insert_task(db, scope, &task, &key, decision.as_ref()).await?;
     // The task's step, its assignee's notification and its event, each under its own key, so a
     // retry after a failure between the two statements adds only what is missing.
     let mut writes = Writes::default();
-    let execution = writes.bind(task.scope.execution_id);
+    let execution = writes.bind(scope.execution_id);
     let values = [
         writes.bind(step_key(&key)),
         writes.bind(task.phase.as_str()),
@@ -134,9 +134,9 @@ pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<Open
     // open to anyone because it was stored decided.
     let event = match &decision {
         None => NewEvent {
-            cycle_id: task.scope.cycle_id,
-            report_id: task.scope.report_id,
-            execution_id: Some(task.scope.execution_id),
+            cycle_id: scope.cycle_id,
+            report_id: scope.report_id,
+            execution_id: Some(scope.execution_id),
             phase: Some(task.phase),
             kind: EventKind::TaskOpened,
             status: "OPEN".to_owned(),
@@ -146,7 +146,7 @@ pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<Open
         },
         Some(decision) => {
             let mut event = completed_event(&row, decision);
-            event.report_id = task.scope.report_id;
+            event.report_id = scope.report_id;
             if let Some(detail) = event.detail.as_object_mut() {
                 detail.insert("title".into(), task.title.clone().into());
                 detail.insert("round".into(), task.round.into());
@@ -165,6 +165,7 @@ pub async fn open(db: &impl ConnectionTrait, task: OpenTask) -> PhaseResult<Open
 /// and returns it.
 async fn insert_task(
     db: &impl ConnectionTrait,
+    scope: &ExecutionScope,
     task: &OpenTask,
     key: &str,
     decision: Option<&CloseTask>,
@@ -183,9 +184,9 @@ async fn insert_task(
         ),
         vec![
             key.into(),
-            task.scope.cycle_id.into(),
-            task.scope.cycle_report_id.into(),
-            task.scope.execution_id.into(),
+            scope.cycle_id.into(),
+            scope.cycle_report_id.into(),
+            scope.execution_id.into(),
             task.phase.as_str().into(),
             task.kind.as_str().into(),
             task.title.clone().into(),

@@ -18,8 +18,10 @@ pub struct PhaseChange {
     /// Review round (1 for the first pass).
     pub round: u32,
     /// The transition this change makes, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transition: Option<Transition>,
     pub detail: serde_json::Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
 

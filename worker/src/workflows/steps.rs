@@ -29,9 +29,7 @@ pub fn envelope<T>(
     fault: Option<Fault>,
     input: T,
 ) -> Tracked<T> {
-    // Half the start-to-close timeout: slow enough to be worth a look, well before it fails.
-    let slow_after_ms = settings.activity_timeout_secs * 1000 / 2;
-    Tracked { scope: scope.clone(), phase, kind, retry: *settings.retry(kind), fault, slow_after_ms, input }
+    Tracked { scope: scope.clone(), phase, kind, backoff: settings.retry(kind).backoff, fault, input }
 }
 
 /// The message of an activity failure: the application's own words when it has them.

@@ -32,7 +32,6 @@ impl Runner {
     ) -> Result<Review, WorkFailure> {
         let settings = &self.input.settings;
         let open = OpenTask {
-            scope: self.scope.clone(),
             phase,
             kind,
             title,

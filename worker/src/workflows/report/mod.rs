@@ -375,13 +375,7 @@ impl Runner {
     }
 
     fn phase_input(&self, round: u32, revision: Option<Revision>) -> PhaseInput {
-        PhaseInput {
-            scope: self.scope.clone(),
-            cycle_report_id: self.input.cycle_report_id,
-            report_id: self.input.report_id,
-            round,
-            revision,
-        }
+        PhaseInput { cycle_report_id: self.input.cycle_report_id, report_id: self.input.report_id, round, revision }
     }
 
     fn cancelled(&self) -> bool {
