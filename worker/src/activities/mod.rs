@@ -219,3 +219,59 @@ pub fn retry_policy(retry: &RetrySettings) -> temporalio_common::RetryPolicy {
         .maximum_attempts(retry.max_attempts)
         .build()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phases::PhaseInput;
+
+    fn scope() -> ExecutionScope {
+        ExecutionScope { execution_id: 477, cycle_id: 110, report_id: Some(1), cycle_report_id: Some(220) }
+    }
+
+    #[test]
+    fn an_envelope_leaves_out_what_the_attempt_already_knows() {
+        let input = PhaseInput { cycle_report_id: 220, report_id: 1, round: 1, revision: None };
+        let envelope = Tracked {
+            scope: scope(),
+            phase: Some(Phase::Planning),
+            kind: ActivityKind::Llm,
+            backoff: Backoff::Exponential,
+            fault: None,
+            input,
+        };
+        let json = serde_json::to_value(&envelope).expect("encodes");
+        assert_eq!(
+            json,
+            serde_json::json!({
+                "scope": { "execution_id": 477, "cycle_id": 110, "report_id": 1, "cycle_report_id": 220 },
+                "phase": "PLANNING",
+                "kind": "LLM",
+                "backoff": "EXPONENTIAL",
+                "input": { "cycle_report_id": 220, "report_id": 1, "round": 1 }
+            })
+        );
+        assert_eq!(serde_json::from_value::<Tracked<PhaseInput>>(json).expect("decodes"), envelope);
+    }
+
+    /// An activity scheduled by an older worker still runs on a newer one: the retry policy and
+    /// slow-step threshold it carried are ignored (the attempt's info has them), and with no
+    /// backoff named, retries follow Temporal's own schedule.
+    #[test]
+    fn an_envelope_written_by_an_older_worker_still_reads() {
+        let old = serde_json::json!({
+            "scope": { "execution_id": 477, "cycle_id": 110, "report_id": 1, "cycle_report_id": 220 },
+            "phase": "SAMPLE_SELECTION",
+            "kind": "DATABASE",
+            "retry": { "backoff": "LINEAR", "max_attempts": 3, "initial_interval_ms": 500,
+                       "backoff_coefficient": 1.0, "maximum_interval_ms": 10000 },
+            "fault": null,
+            "slow_after_ms": 150000,
+            "input": [{ "scope": { "execution_id": 477, "cycle_id": 110, "report_id": 1, "cycle_report_id": 220 },
+                        "cycle_report_id": 220, "report_id": 1, "round": 1, "revision": null }, 25]
+        });
+        let read: Tracked<(PhaseInput, u32)> = serde_json::from_value(old).expect("an old envelope reads");
+        assert_eq!(read.backoff, Backoff::Exponential);
+        assert_eq!(read.input, (PhaseInput { cycle_report_id: 220, report_id: 1, round: 1, revision: None }, 25));
+    }
+}
