@@ -14,8 +14,13 @@ use crate::error::{AppError, AppResult};
 pub async fn authenticate(db: &impl ConnectionTrait, username: &str, secret: &str) -> AppResult<app_user::Model> {
     let user = app_user::Entity::find().filter(app_user::Column::Username.eq(username.trim())).one(db).await?;
     let stored_hash = user.as_ref().map_or(DUMMY_HASH, |u| u.password_hash.as_str());
-    // Verify even for unknown users so response time does not reveal which usernames exist.
-    let matches = password::verify(secret, stored_hash);
+    // Verify even for unknown users so response time does not reveal which usernames exist. The
+    // hash is slow on purpose, so it runs on the blocking pool: on the async threads it would hold
+    // up every request and live stream sharing them (a test's single thread, for seconds).
+    let (secret, stored_hash) = (secret.to_owned(), stored_hash.to_owned());
+    let matches = tokio::task::spawn_blocking(move || password::verify(&secret, &stored_hash))
+        .await
+        .map_err(|err| AppError::Internal(anyhow::anyhow!("verifying a password did not finish: {err}")))?;
     match user {
         Some(user) if matches && user.active => Ok(user),
         _ => Err(AppError::Unauthenticated("invalid username or password")),

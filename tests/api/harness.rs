@@ -429,8 +429,17 @@ impl TestApp {
     /// Waits until `count` subscriptions are active on this app's event hub.
     pub async fn wait_subscribed(&self, count: i64) {
         let deadline = std::time::Instant::now() + Duration::from_secs(30);
-        while self.hub.metrics().active_subscriptions.load(Ordering::SeqCst) < count {
-            assert!(std::time::Instant::now() < deadline, "{count} subscriptions did not start");
+        loop {
+            let active = self.hub.metrics().active_subscriptions.load(Ordering::SeqCst);
+            if active >= count {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{count} subscriptions did not start: {active} active, listener {:?} after {} reconnects",
+                self.hub.state(),
+                self.hub.metrics().listener_reconnects.load(Ordering::SeqCst)
+            );
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }
