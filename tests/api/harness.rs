@@ -117,10 +117,10 @@ async fn drop_stale_templates(admin: &DatabaseConnection, keep: &str) {
 }
 
 /// A database of its own, freshly cloned from the template. It outlives the test: dropping a
-/// database makes PostgreSQL force a checkpoint (every dirty buffer written and synced), which in
-/// a parallel run stalls every other test's commits for seconds, long enough for their event
-/// listeners to count the database as down. `run_all_tests.sh` drops the run's databases at the
-/// end, and a template rebuild drops those of earlier builds.
+/// database makes PostgreSQL force a checkpoint (every dirty buffer written and synced), and in a
+/// parallel run those checkpoints, one per test, stalled the other tests' commits for seconds
+/// (PostgreSQL's log showed syncs of up to 3.4 s). `run_all_tests.sh` drops the run's databases
+/// at the end, and a template rebuild drops those of earlier builds.
 pub struct TestDb {
     pub name: String,
     pub url: String,
