@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
-use sea_orm::sqlx::postgres::PgSslMode;
+use sea_orm::sqlx::postgres::{PgConnectOptions, PgSslMode};
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 use worker::net::is_loopback;
 
@@ -58,13 +58,23 @@ async fn connect_as(url: &str, kind: &'static PoolKind) -> anyhow::Result<Databa
     if let Some(idle) = kind.ping_after_idle {
         options.test_before_acquire_if_idle_for(idle);
     }
-    // TLS to this machine protects nothing and costs every query a cipher pass at both ends.
-    let plain_on_loopback = !names_ssl_mode(url);
+    let url = url.to_owned();
     options.map_sqlx_postgres_opts(move |pg| {
-        let pg = if plain_on_loopback && is_loopback(pg.get_host()) { pg.ssl_mode(PgSslMode::Disable) } else { pg };
+        let pg = plain_on_loopback(pg, &url);
         if kind.settings.is_empty() { pg } else { pg.options(kind.settings.iter().copied()) }
     });
     Database::connect(options).await.context("connecting to the database (check DATABASE_URL)")
+}
+
+/// The options of a session to `url` outside the pools (the event listener's), by the same rules.
+pub fn session_options(url: &str) -> Result<PgConnectOptions, sqlx::Error> {
+    Ok(plain_on_loopback(url.parse()?, url))
+}
+
+/// TLS to this machine protects nothing and costs every message a cipher pass at both ends, so a
+/// session to a loopback address goes without it unless the URL or the environment chooses.
+fn plain_on_loopback(pg: PgConnectOptions, url: &str) -> PgConnectOptions {
+    if !names_ssl_mode(url) && is_loopback(pg.get_host()) { pg.ssl_mode(PgSslMode::Disable) } else { pg }
 }
 
 /// Whether the URL or the environment chooses TLS itself; otherwise the driver would "prefer" it.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use entity::workflow_event;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use sqlx::postgres::PgListener;
+use sqlx::postgres::{PgListener, PgPoolOptions};
 use tokio::sync::watch;
 
 use super::{DOWN_AFTER, EventHub, ListenerState};
@@ -36,7 +36,7 @@ pub async fn run(hub: Arc<EventHub>, database_url: String) {
     loop {
         // sqlx keeps retrying a failed connect for its pool's whole acquire timeout; bound it so
         // the state (and so the streams) follow the database closely.
-        let connected = match tokio::time::timeout(CONNECT_TIMEOUT, PgListener::connect(&database_url)).await {
+        let connected = match tokio::time::timeout(CONNECT_TIMEOUT, connect(&database_url)).await {
             Ok(Ok(mut listener)) => listener.listen(worker::events::CHANNEL).await.map(|()| listener).ok(),
             Ok(Err(_)) | Err(_) => None,
         };
@@ -68,6 +68,15 @@ pub async fn run(hub: Arc<EventHub>, database_url: String) {
         tokio::time::sleep(backoff).await;
         backoff = (backoff * 2).min(Duration::from_secs(2));
     }
+}
+
+/// A listening session on a pool of its own (the driver reconnects through it), with the
+/// options every session of this process gets.
+async fn connect(database_url: &str) -> Result<PgListener, sqlx::Error> {
+    let options = crate::db::session_options(database_url)?;
+    let pool =
+        PgPoolOptions::new().max_connections(1).max_lifetime(None).idle_timeout(None).connect_with(options).await?;
+    PgListener::connect_with(&pool).await
 }
 
 /// Serves notifications until the connection or the database fails; returns the last sequence

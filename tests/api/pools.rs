@@ -1,6 +1,6 @@
 //! The two kinds of pool: the worker's sessions plan each statement once, generically; the
 //! API's keep PostgreSQL's default. An activity attempt holds one of the worker's sessions for
-//! all its statements.
+//! all its statements. No session to this machine, pooled or the event listener's, pays for TLS.
 
 use std::time::Duration;
 
@@ -49,4 +49,15 @@ async fn an_attempt_keeps_one_worker_session_until_it_gives_it_back() {
     assert!(returned.is_ok(), "the released session went back to the pool");
     // The next statement takes a session again.
     backend(&*session).await;
+}
+
+/// Every session the app holds to a database on this machine, the event listener's included,
+/// goes without TLS (the server here offers it, so a session that asked for it would have it).
+#[tokio::test]
+async fn sessions_to_this_machine_go_without_tls_the_listeners_too() {
+    let app = crate::harness::TestApp::spawn().await;
+    app.wait_listening().await;
+    let sessions = "FROM pg_stat_activity a JOIN pg_stat_ssl s USING (pid) WHERE a.datname = current_database()";
+    assert_eq!(app.scalar(&format!("SELECT count(*) {sessions} AND a.query LIKE 'LISTEN%'")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT count(*) {sessions} AND s.ssl")).await, 0);
 }
