@@ -57,8 +57,8 @@ async fn a_draw_works_out_categories_that_were_not_stored() {
     let database = TestDb::new().await;
     let db = synapse::db::connect(&database.url).await.expect("connect");
     let cycle_report_id: i64 = first_value(&db, "SELECT min(id) FROM cycle_report").await;
-    let of_link = |column: &str| format!("SELECT {column} FROM cycle_report WHERE id = {cycle_report_id}");
-    let report_id: i64 = first_value(&db, &of_link("report_id")).await;
+    let report_id: i64 =
+        first_value(&db, &format!("SELECT report_id FROM cycle_report WHERE id = {cycle_report_id}")).await;
     let input = PhaseInput { cycle_report_id, report_id, round: 1, revision: None };
 
     let size = sampling::select(&db, &input, 25).await.expect("a draw with stored categories");

@@ -96,7 +96,7 @@ fn slow_after(info: &ActivityInfo) -> Option<Duration> {
 }
 
 /// The error a failed attempt is reported to Temporal with.
-fn activity_error(error: &PhaseError, next_retry_delay: Option<std::time::Duration>) -> ActivityError {
+fn activity_error(error: &PhaseError, next_retry_delay: Option<Duration>) -> ActivityError {
     let message = error.to_string();
     if !error.is_retryable() {
         return ActivityError::application(ApplicationFailure::non_retryable(message));
