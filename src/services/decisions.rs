@@ -5,6 +5,8 @@ use entity::enums::{Decision, Phase, Role, TaskKind, TaskStatus};
 use entity::{human_task, information_request, test_case, workflow_execution};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
 use serde_json::json;
+use std::future::Future;
+use std::time::Duration;
 use temporalio_client::WorkflowExecuteUpdateOptions;
 use temporalio_client::errors::WorkflowUpdateError;
 use worker::messages::TaskDecision;
@@ -12,13 +14,17 @@ use worker::workflows::ReportTestingWorkflow;
 
 use super::audit::{self, Entry};
 use super::decision_payload;
-use super::workflows::OPENING_GRACE;
 use crate::auth::Viewer;
 use crate::error::{AppError, AppResult};
 use crate::temporal::Gateway;
 
 /// Longest comment or evidence value accepted.
 const MAX_TEXT: usize = 4000;
+
+/// How long a person's answer keeps being offered to a workflow that has not yet begun waiting
+/// for it: the row they act on (a task, a paused compensation) is written by an activity a moment
+/// before the workflow sees the activity's result and starts waiting.
+const OPENING_GRACE: Duration = Duration::from_secs(5);
 
 /// A decision as sent by a person.
 #[derive(Debug, Clone)]
@@ -92,33 +98,10 @@ pub async fn complete_task(
     };
     let client = gateway.client().await?;
     let handle = client.get_workflow_handle::<ReportTestingWorkflow>(execution.workflow_id.clone());
-    let deadline = tokio::time::Instant::now() + OPENING_GRACE;
-    loop {
-        let sent = handle
-            .execute_update(ReportTestingWorkflow::decide, message.clone(), WorkflowExecuteUpdateOptions::default())
-            .await;
-        match sent {
-            Ok(_) => break,
-            // The task row is written just before the workflow starts waiting on it: give the
-            // workflow a moment to catch up before calling the decision a conflict.
-            Err(WorkflowUpdateError::Failed(_)) if tokio::time::Instant::now() < deadline => {
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
-            Err(WorkflowUpdateError::Failed(failure)) => {
-                return Err(AppError::Conflict(format!(
-                    "task {task_id} is not awaiting a decision: {}",
-                    failure.message
-                )));
-            }
-            Err(WorkflowUpdateError::NotFound(_)) => {
-                return Err(AppError::Conflict(format!("the workflow of task {task_id} is no longer running")));
-            }
-            Err(other) => {
-                tracing::warn!(error = %other, "forwarding a decision failed");
-                return Err(AppError::Unavailable("the workflow engine is unavailable".to_owned()));
-            }
-        }
-    }
+    let send = || {
+        handle.execute_update(ReportTestingWorkflow::decide, message.clone(), WorkflowExecuteUpdateOptions::default())
+    };
+    forward(send, &format!("task {task_id} is not awaiting a decision")).await?;
 
     let txn = db.begin().await?;
     let mut row: human_task::ActiveModel = task.clone().into();
@@ -211,17 +194,14 @@ pub async fn resolve_intervention(
     let client = gateway.client().await?;
     let handle = client.get_workflow_handle::<ReportTestingWorkflow>(execution.workflow_id.clone());
     let message = worker::messages::OperatorDecision { compensation_log_id, action, operator_id: viewer.user_id };
-    handle
-        .execute_update(ReportTestingWorkflow::intervene, message, WorkflowExecuteUpdateOptions::default())
-        .await
-        .map_err(|err| match err {
-            WorkflowUpdateError::Failed(failure) => AppError::Conflict(failure.message.clone()),
-            WorkflowUpdateError::NotFound(_) => AppError::Conflict("the workflow is no longer running".to_owned()),
-            other => {
-                tracing::warn!(error = %other, "forwarding an operator decision failed");
-                AppError::Unavailable("the workflow engine is unavailable".to_owned())
-            }
-        })?;
+    let send = || {
+        handle.execute_update(
+            ReportTestingWorkflow::intervene,
+            message.clone(),
+            WorkflowExecuteUpdateOptions::default(),
+        )
+    };
+    forward(send, &format!("compensation {compensation_log_id} is not awaiting an operator")).await?;
     let audit_entry = Entry {
         action: "INTERVENTION_RESOLVED",
         entity_type: "workflow_compensation_log",
@@ -231,4 +211,32 @@ pub async fn resolve_intervention(
     };
     audit::record(db, viewer, audit_entry).await?;
     Ok(entry)
+}
+
+/// Sends a person's answer to the waiting workflow with `send`. A validator's rejection within
+/// [`OPENING_GRACE`] is retried (the workflow may not be waiting yet); after it, it is a
+/// CONFLICT that starts with `not_waiting`.
+async fn forward<T, Sent>(send: impl Fn() -> Sent, not_waiting: &str) -> AppResult<()>
+where
+    Sent: Future<Output = Result<T, WorkflowUpdateError>>,
+{
+    let deadline = tokio::time::Instant::now() + OPENING_GRACE;
+    loop {
+        match send().await {
+            Ok(_) => return Ok(()),
+            Err(WorkflowUpdateError::Failed(_)) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(WorkflowUpdateError::Failed(failure)) => {
+                return Err(AppError::Conflict(format!("{not_waiting}: {}", failure.message)));
+            }
+            Err(WorkflowUpdateError::NotFound(_)) => {
+                return Err(AppError::Conflict(format!("{not_waiting}: the workflow is no longer running")));
+            }
+            Err(other) => {
+                tracing::warn!(error = %other, "forwarding a person's answer to a workflow failed");
+                return Err(AppError::Unavailable("the workflow engine is unavailable".to_owned()));
+            }
+        }
+    }
 }

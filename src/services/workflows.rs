@@ -2,8 +2,6 @@
 //! against the database first, then talks to Temporal, and writes only after Temporal agreed, so
 //! an unreachable Temporal leaves nothing half-written.
 
-use std::time::Duration;
-
 use entity::enums::{ApprovalMode, CycleStatus, ExecutionStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
 use sea_orm::ActiveValue::Set;
@@ -218,10 +216,6 @@ pub(crate) fn interaction_error(err: &WorkflowInteractionError, execution_id: i6
         }
     }
 }
-
-/// How long `completeTask` keeps trying while the workflow has not yet begun waiting on a task
-/// it has just opened.
-pub(crate) const OPENING_GRACE: Duration = Duration::from_secs(3);
 
 /// Asks a running execution to move to a newer workflow version at its next phase boundary: a
 /// report run directly, a cycle run through each of its running report runs. Each request is
