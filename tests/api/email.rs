@@ -26,7 +26,8 @@ async fn a_manual_run_emails_each_assignee_and_retries_a_refused_delivery() {
     let body = app
         .gql(
             &manager,
-            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: MANUAL}) { id } }",
+            // A null approval mode is MANUAL, as API.md's default says.
+            "mutation($c: ID!) { startWorkflow(cycleId: $c, input: {approvalMode: null}) { id } }",
             json!({ "c": cycle.to_string() }),
         )
         .await;
@@ -39,7 +40,7 @@ async fn a_manual_run_emails_each_assignee_and_retries_a_refused_delivery() {
     assert_eq!(mails[0].to, vec![email_of(&app, "report-owner").await]);
     assert_eq!(mails[0].from, "synapse@localhost", "the default SMTP_FROM");
     assert!(mails[0].data.contains("Subject: New task: Approve the attributes"), "{}", mails[0].data);
-    assert!(mails[0].data.contains("http://localhost:8000/tasks"), "a link into the app: {}", mails[0].data);
+    assert!(mails[0].data.contains("http://localhost:8000/inbox"), "a link to the inbox: {}", mails[0].data);
     let refusals = app
         .db_strings("SELECT activity_type || ' ' || activity_kind || ' ' || attempt || ': ' || error FROM workflow_activity_retry_log")
         .await;

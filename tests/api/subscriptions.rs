@@ -10,7 +10,8 @@ use crate::harness::{TestApp, free_port, http, wait_ready};
 use crate::ws::WsClient;
 
 const EVENTS: &str = "subscription($c: ID, $after: Int) { workflowEvents(cycleId: $c, afterSeq: $after) { seq kind status phase cycleId } }";
-const TRANSITIONS: &str = "subscription($c: ID!) { phaseTransitions(cycleId: $c) { seq kind status phase reportId } }";
+const TRANSITIONS: &str =
+    "subscription($c: ID!) { phaseTransitions(cycleId: $c) { __typename seq kind status phase reportId } }";
 
 async fn start_auto(app: &TestApp, token: &str, cycle: i64) {
     let body = app
@@ -135,6 +136,7 @@ async fn a_running_cycles_phase_transitions_arrive_in_order() {
         .await;
     let stored: Vec<i64> = stored.iter().map(|s| s.parse().expect("seq")).collect();
     assert_eq!(seqs, stored, "exactly the stored transitions");
+    assert_eq!(received[0]["__typename"], "PhaseTransitionEvent", "API.md's name for it");
     assert_eq!(received[0]["kind"], "PHASE_STARTED");
     assert_eq!(received[0]["phase"], "PLANNING");
     assert_eq!(received[15]["phase"], "FINALIZE_TEST_REPORT");

@@ -100,8 +100,11 @@ export type Role =
 
 /** How to start a cycle's workflow. */
 export type StartWorkflowInput = {
-  /** MANUAL (people decide each human step) or AUTO (the workflow decides, recorded as automatic). */
-  approvalMode?: ApprovalMode;
+  /**
+   * MANUAL (people decide each human step) or AUTO (the workflow decides, recorded as automatic).
+   * Nullable as API.md declares it: null, like leaving it out, means MANUAL.
+   */
+  approvalMode?: ApprovalMode | null | undefined;
   /** Failures to inject; only on a server started with SYNAPSE_TESTING_FAULTS=true. */
   faults?: Array<FaultInput> | null | undefined;
   /** Only these reports of the cycle (default, or an empty list: every report). */

@@ -17,8 +17,9 @@ pub struct StartWorkflowInput {
     /// Phases to skip (default: none); they are recorded as SKIPPED.
     skip_phases: Option<Vec<Phase>>,
     /// MANUAL (people decide each human step) or AUTO (the workflow decides, recorded as automatic).
-    #[graphql(default_with = "ApprovalMode::Manual")]
-    approval_mode: ApprovalMode,
+    /// Nullable as API.md declares it: null, like leaving it out, means MANUAL.
+    #[graphql(default_with = "Some(ApprovalMode::Manual)")]
+    approval_mode: Option<ApprovalMode>,
     /// Failures to inject; only on a server started with SYNAPSE_TESTING_FAULTS=true.
     faults: Option<Vec<FaultInput>>,
     /// Pin the run to this workflow version (default: the current one).
@@ -82,7 +83,7 @@ impl WorkflowMutation {
         let request = StartRequest {
             report_ids,
             skip_phases: input.skip_phases.unwrap_or_default().into_iter().map(Into::into).collect(),
-            approval_mode: Some(input.approval_mode.into()),
+            approval_mode: input.approval_mode.map(Into::into),
             faults: input
                 .faults
                 .unwrap_or_default()

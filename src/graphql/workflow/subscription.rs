@@ -1,8 +1,10 @@
 //! Live subscriptions: `phaseTransitions` and `workflowEvents`, over graphql-transport-ws.
 
+use std::borrow::Cow;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
-use async_graphql::{Context, ID, Json, Object, Result, Subscription};
+use async_graphql::{Context, ID, Json, Object, Result, Subscription, TypeName};
 use chrono::{DateTime, Utc};
 use futures::{Stream, StreamExt};
 
@@ -13,11 +15,46 @@ use crate::graphql::enums::Phase;
 use crate::graphql::scalars::utc;
 use crate::services::{cycles, executions};
 
-/// One entry of the ordered event log.
-pub struct WorkflowEvent(pub Event);
+/// The name an event of the log is served under: API.md names the type of `phaseTransitions`
+/// `PhaseTransitionEvent` and that of `workflowEvents` `WorkflowEvent`, with the same fields, so
+/// a client's fragments on either name hold.
+pub trait EventTypeName: Send + Sync + 'static {
+    const NAME: &'static str;
+}
 
-#[Object]
-impl WorkflowEvent {
+/// Any entry of the log (`WorkflowEvent`).
+pub enum AnyEntry {}
+
+impl EventTypeName for AnyEntry {
+    const NAME: &'static str = "WorkflowEvent";
+}
+
+/// A phase of one report starting, completing, being skipped, failing or being compensated
+/// (`PhaseTransitionEvent`).
+pub enum PhaseTransition {}
+
+impl EventTypeName for PhaseTransition {
+    const NAME: &'static str = "PhaseTransitionEvent";
+}
+
+/// One entry of the ordered event log, under the name `N` gives it.
+pub struct LogEvent<N>(pub Event, PhantomData<N>);
+
+/// Any entry of the log.
+pub type WorkflowEvent = LogEvent<AnyEntry>;
+
+/// A phase transition of the log.
+pub type PhaseTransitionEvent = LogEvent<PhaseTransition>;
+
+impl<N: EventTypeName> TypeName for LogEvent<N> {
+    fn type_name() -> Cow<'static, str> {
+        Cow::Borrowed(N::NAME)
+    }
+}
+
+/// One entry of the ordered event log.
+#[Object(name_type)]
+impl<N: EventTypeName> LogEvent<N> {
     /// Position in the log: gap-free and in commit order; pass the last one seen as `afterSeq`.
     async fn seq(&self) -> i64 {
         self.0.seq
@@ -66,9 +103,6 @@ impl WorkflowEvent {
     }
 }
 
-/// A phase of one report starting, completing, being skipped, failing or being compensated.
-pub type PhaseTransitionEvent = WorkflowEvent;
-
 /// Live subscriptions.
 #[derive(Default)]
 pub struct WorkflowSubscription;
@@ -103,13 +137,14 @@ pub(crate) fn check_after_seq(after_seq: Option<i64>) -> Result<()> {
 
 /// The events matching `filter` as GraphQL values; an unreachable database ends the stream with
 /// UNAVAILABLE.
-pub(crate) fn events(
+pub(crate) fn events<N: EventTypeName>(
     hub: &Arc<EventHub>,
     filter: EventFilter,
     after_seq: Option<i64>,
-) -> impl Stream<Item = Result<WorkflowEvent>> + use<> {
-    subscribe(hub, filter, after_seq)
-        .map(|item| item.map(WorkflowEvent).map_err(|err| AppError::Unavailable(err.to_string()).into()))
+) -> impl Stream<Item = Result<LogEvent<N>>> + use<N> {
+    subscribe(hub, filter, after_seq).map(|item| {
+        item.map(|event| LogEvent(event, PhantomData)).map_err(|err| AppError::Unavailable(err.to_string()).into())
+    })
 }
 
 #[Subscription]
@@ -127,6 +162,7 @@ impl WorkflowSubscription {
             phase_transitions_only: true,
             tasks_of: None,
         };
+        check_after_seq(after_seq)?;
         let hub = authorise(ctx, &filter).await?;
         Ok(events(&hub, filter, after_seq))
     }

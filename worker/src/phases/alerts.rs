@@ -78,7 +78,7 @@ pub async fn raise(db: &DatabaseConnection, alert: SlaAlert) -> PhaseResult<()> 
         &txn,
         &format!(
             "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
-             SELECT r.id, $3 || ':' || r.id, 'SLA', $4, (SELECT title FROM human_task WHERE id = $1), '/tasks'
+             SELECT r.id, $3 || ':' || r.id, 'SLA', $4, (SELECT title FROM human_task WHERE id = $1), $5
              FROM ({recipients}) r ON CONFLICT (notification_key) DO NOTHING"
         ),
         vec![
@@ -90,6 +90,7 @@ pub async fn raise(db: &DatabaseConnection, alert: SlaAlert) -> PhaseResult<()> 
                 SlaLevel::Breach => "Escalation: a task is overdue",
             }
             .into(),
+            super::INBOX_LINK.into(),
         ],
     )
     .await?;

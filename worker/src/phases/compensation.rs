@@ -184,12 +184,13 @@ async fn notify(db: &impl sea_orm::ConnectionTrait, c: &Compensate) -> PhaseResu
         exec(
             db,
             "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
-             VALUES ($1, $2, 'COMPENSATION', $3, $4, '/workflow-monitoring') ON CONFLICT (notification_key) DO NOTHING",
+             VALUES ($1, $2, 'COMPENSATION', $3, $4, $5) ON CONFLICT (notification_key) DO NOTHING",
             vec![
                 user.id.into(),
                 format!("{}{}", notification_prefix(c), user.id).into(),
                 format!("{} failed: {}", c.phase.label(), c.strategy.as_str()).into(),
                 c.failure.clone().into(),
+                super::cycle_link(c.scope.cycle_id).into(),
             ],
         )
         .await?;

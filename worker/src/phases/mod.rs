@@ -27,6 +27,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::provider::{ProviderError, Revision};
 
+/// Where a notification about someone's task takes them (in the app and in its e-mail copy): the
+/// web app's inbox, `frontend/src/App.tsx`'s `/inbox`.
+pub const INBOX_LINK: &str = "/inbox";
+
+/// Where a notification about a cycle's run takes people: the cycle's page, which every role
+/// told about a failure may open (the monitoring dashboard is not open to report owners).
+pub fn cycle_link(cycle_id: i64) -> String {
+    format!("/cycles/{cycle_id}")
+}
+
 /// What every phase's work receives.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PhaseInput {

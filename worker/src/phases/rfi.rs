@@ -130,7 +130,7 @@ pub async fn issue(db: &impl ConnectionTrait, input: &PhaseInput, due_days: u32)
         db,
         "INSERT INTO notification (user_id, notification_key, kind, subject, body, link)
          SELECT x.owner, 'rfi:' || x.request, 'RFI', 'Request for information: ' || r.report_number,
-                'Please submit evidence for ' || x.cases || ' test cases of ' || r.name || '.', '/tasks'
+                'Please submit evidence for ' || x.cases || ' test cases of ' || r.name || '.', $5
          FROM unnest($1::bigint[], $2::bigint[], $3::bigint[]) AS x(owner, request, cases)
          CROSS JOIN report r WHERE r.id = $4
          ON CONFLICT (notification_key) DO NOTHING",
@@ -139,6 +139,7 @@ pub async fn issue(db: &impl ConnectionTrait, input: &PhaseInput, due_days: u32)
             issued.iter().map(|r| r.information_request_id).collect::<Vec<_>>().into(),
             issued.iter().map(|r| r.test_cases).collect::<Vec<_>>().into(),
             input.report_id.into(),
+            super::INBOX_LINK.into(),
         ],
     )
     .await?;

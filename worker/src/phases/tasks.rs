@@ -123,10 +123,11 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
             writes.bind(format!("task:{}", row.id)),
             writes.bind(format!("New task: {}", task.title)),
             writes.bind(format!("{} is waiting for your {}.", task.phase.label(), task.kind.as_str().to_lowercase())),
+            writes.bind(super::INBOX_LINK),
         ];
         writes.with(format!(
-            "INSERT INTO notification (user_id, notification_key, subject, body, kind, link)
-             VALUES ({}, 'TASK', '/tasks') ON CONFLICT (notification_key) DO NOTHING",
+            "INSERT INTO notification (user_id, notification_key, subject, body, link, kind)
+             VALUES ({}, 'TASK') ON CONFLICT (notification_key) DO NOTHING",
             values.join(", ")
         ));
     }
