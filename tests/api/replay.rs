@@ -50,7 +50,8 @@ async fn recorded_histories_replay_with_the_current_workflow_code() {
 }
 
 /// Records the histories replayed above: an AUTO cycle (parent and children), a compensated
-/// run, and a MANUAL run with a rejection, a version migration, SLA timers and a cancellation.
+/// run, a MANUAL run with a rejection, a version migration, SLA timers and a cancellation, and a
+/// run whose scoping is rolled back and reopens planning's approval.
 #[tokio::test]
 #[ignore = "records histories into tests/histories; run by hand after a deliberate workflow change"]
 async fn record_histories() {
@@ -139,6 +140,18 @@ async fn record_histories() {
         60,
     )
     .await;
+    // Recorded last, after the patch that makes scoping's rollback reopen planning's approval, so
+    // the files of the runs above (recorded before it) keep proving that older runs replay.
+    let reopened = new_cycle("reopened").await;
+    app.gql(
+        &manager,
+        start,
+        json!({ "c": reopened.to_string(), "i": { "approvalMode": "AUTO",
+        "faults": [{ "phase": "SCOPING", "failingAttempts": 99, "round": 1 }] } }),
+    )
+    .await;
+    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {reopened} AND status = 'COMPLETED'"), 240)
+        .await;
 
     let runs = app
         .db_strings(

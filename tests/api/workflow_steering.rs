@@ -241,6 +241,11 @@ async fn notify_compensation_fails_the_report_keeps_nothing_new_and_tells_the_te
         1
     );
     assert!(app.scalar("SELECT count(*) FROM notification WHERE kind = 'COMPENSATION'").await >= 1);
+    assert_eq!(
+        app.db_strings("SELECT DISTINCT link FROM notification WHERE kind = 'COMPENSATION'").await,
+        vec![format!("/cycles/{cycle}")],
+        "a failure notice opens the cycle's page"
+    );
 }
 
 #[tokio::test]
@@ -271,6 +276,67 @@ async fn scoping_rollback_removes_its_decisions_and_scopes_again() {
     );
     assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE execution_id = {child} AND strategy = 'ROLLBACK' AND undone ? 'scopingDecisions'")).await, 1);
     assert!(app.scalar(&format!("SELECT count(*) FROM scoping_decision sd JOIN attribute a ON a.id = sd.attribute_id WHERE a.cycle_report_id IN (SELECT id FROM cycle_report WHERE cycle_id = {cycle}) AND sd.version = 2")).await > 0);
+    // Planning's approval was reopened (and, in AUTO mode, given again by the run itself).
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM human_task WHERE execution_id = {child} AND phase = 'PLANNING' AND round = 2 AND decision = 'APPROVE' AND decided_automatically")).await, 1);
+    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_step WHERE execution_id = {child} AND phase = 'PLANNING' AND step_type = 'PHASE' AND status = 'COMPLETED' AND attempt = 2")).await, 1);
+    assert_eq!(
+        app.db_strings(&format!(
+            "SELECT from_phase || '->' || to_phase || ' ' || transition_type FROM workflow_transition
+             WHERE execution_id = {child} AND (from_phase = 'SCOPING' AND to_phase = 'PLANNING' OR from_phase = 'PLANNING' AND detail->>'round' = '2')
+             ORDER BY id"
+        ))
+        .await,
+        vec!["SCOPING->PLANNING COMPENSATION", "PLANNING->SCOPING SEQUENTIAL"]
+    );
+}
+
+#[tokio::test]
+async fn scoping_rollback_waits_for_the_report_owner_to_approve_the_attributes_again() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let owner = app.login("report-owner").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    let fault = json!({ "phase": "SCOPING", "failingAttempts": 99, "round": 1 });
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL", "faults": [fault] })).await;
+    let open_task = |phase: &str, round: i32| {
+        format!(
+            "SELECT id FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN' AND phase = '{phase}' AND round = {round}"
+        )
+    };
+    let approve = async |task: i64| {
+        let body = app.gql(&owner, COMPLETE, json!({ "t": task.to_string(), "i": { "decision": "APPROVE" } })).await;
+        assert!(body["errors"].is_null(), "{body}");
+    };
+    app.wait_until(&format!("SELECT count(*) FROM ({}) t", open_task("PLANNING", 1)), 60).await;
+    approve(app.scalar(&open_task("PLANNING", 1)).await).await;
+
+    // Scoping's work fails in round 1 and is rolled back: the owner is asked again, and scoping
+    // does not go on until they answer.
+    app.wait_until(&format!("SELECT count(*) FROM ({}) t", open_task("PLANNING", 2)), 120).await;
+    let reopened = "SELECT count(*) FROM workflow_compensation_log
+                    WHERE strategy = 'ROLLBACK' AND phase = 'SCOPING' AND kept->>'planningApproval' = 'reopened'";
+    assert_eq!(app.scalar(reopened).await, 1);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND phase = 'SCOPING'")).await,
+        0
+    );
+    assert_eq!(
+        app.db_strings(&format!("SELECT current_phase FROM cycle_report WHERE cycle_id = {cycle}")).await,
+        vec!["PLANNING"]
+    );
+    approve(app.scalar(&open_task("PLANNING", 2)).await).await;
+
+    // Then scoping runs again in its round 2, on the attributes planning kept.
+    app.wait_until(&format!("SELECT count(*) FROM ({}) t", open_task("SCOPING", 2)), 120).await;
+    assert_eq!(app.scalar(&format!("SELECT count(DISTINCT a.version) FROM attribute a JOIN cycle_report cr ON cr.id = a.cycle_report_id WHERE cr.cycle_id = {cycle}")).await, 1);
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
+    let body = app.gql(&manager, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    wait_finished(&app, &cycle).await;
 }
 
 #[tokio::test]
@@ -342,4 +408,5 @@ async fn a_run_pinned_to_1_0_moves_to_1_1_at_a_phase_boundary_and_then_gets_sla_
     app.wait_until("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_BREACH'", 60).await;
     assert_eq!(app.scalar("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_WARNING'").await, 1);
     assert!(app.scalar("SELECT count(*) FROM notification WHERE kind = 'SLA'").await >= 2);
+    assert_eq!(app.db_strings("SELECT DISTINCT link FROM notification WHERE kind = 'SLA'").await, vec!["/inbox"]);
 }

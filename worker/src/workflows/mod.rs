@@ -13,3 +13,6 @@ pub use report::ReportTestingWorkflow;
 pub const SLA_PATCH: &str = "sla-escalation-v1.1";
 /// Patch marker of the e-mail copies of task and compensation notifications.
 pub const EMAIL_PATCH: &str = "email-notifications";
+/// Patch marker of scoping's ROLLBACK reopening planning's approval before scoping again (runs
+/// recorded before it only scoped again).
+pub const REOPEN_PLANNING_PATCH: &str = "scoping-rollback-reopens-planning";

@@ -9,6 +9,7 @@ use crate::messages::OperatorAction;
 use crate::phases::compensation::{self, Compensate};
 use crate::phases::email::EmailBatch;
 use crate::settings::ActivityKind;
+use crate::workflows::REOPEN_PLANNING_PATCH;
 use crate::workflows::steps::{envelope, failure_message, options};
 
 impl Runner {
@@ -38,8 +39,12 @@ impl Runner {
         Ok(match strategy {
             CompensationAction::Notify => Next::Fail,
             CompensationAction::Skip => Next::Continue(StepStatus::Skipped),
-            // Both undo what the failed attempt left and then redo the phase in a new round (for
-            // scoping this reopens the planning approval's outcome: decisions are made afresh).
+            // Scoping's decisions are gone; DOMAIN.md has planning's approval reopened before
+            // scoping again, so the attributes scoped next are ones the report owner stands by.
+            CompensationAction::Rollback if phase == Phase::Scoping && self.ctx.patched(REOPEN_PLANNING_PATCH) => {
+                Next::Reopen(Phase::Planning)
+            }
+            // Both undo what the failed attempt left and then redo the phase in a new round.
             CompensationAction::Rollback | CompensationAction::PartialRollback => Next::Retry,
             CompensationAction::ManualIntervention => {
                 self.ctx.state_mut(|s| s.awaiting_operator.insert(log));

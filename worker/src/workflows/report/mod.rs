@@ -11,7 +11,7 @@ mod compensation;
 mod human;
 mod work;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use entity::enums::{ExecutionStatus, Phase, StepStatus, TaskKind};
 use serde_json::json;
@@ -50,6 +50,8 @@ pub struct ReportTestingWorkflow {
     awaiting_operator: BTreeSet<i64>,
     /// Operator answers received and not yet acted on.
     operator_decisions: BTreeMap<i64, OperatorDecision>,
+    /// The last review round each phase has reached (a reopened phase goes on from it).
+    rounds: HashMap<Phase, u32>,
     /// The version the run executes now (set at start, changed by a migration).
     version: Option<WorkflowVersion>,
     /// A migration to apply at the next phase boundary.
@@ -160,8 +162,19 @@ enum Next {
     Continue(StepStatus),
     /// Run the phase's work again in a new round.
     Retry,
+    /// Reopen an earlier phase's approval, then run the phase's work again in a new round.
+    Reopen(Phase),
     /// Stop the run.
     Fail,
+}
+
+/// How a phase's first round begins.
+#[derive(Clone, Copy, PartialEq)]
+enum Opening {
+    /// With the phase's work, then its human steps.
+    Work,
+    /// With planning's approval alone, its attributes kept: planning reopened by scoping's rollback.
+    ReopenedApproval,
 }
 
 struct Runner {
@@ -294,11 +307,33 @@ impl Runner {
         }
         let transition = Transition { from, to: Some(phase), kind: entry.to_owned() };
         self.record(phase, StepStatus::Running, 1, Some(transition), None).await?;
-        let max_rounds = self.input.settings.phase(phase).max_review_rounds.max(1);
-        let mut round = 1;
+        self.rounds(phase, 1, Opening::Work).await
+    }
+
+    /// Reopens `earlier` (planning) from `phase` (scoping, rolled back): its approval is asked
+    /// again in a new round, and sent back, its work is redone as in its own review rounds.
+    async fn reopen(&self, earlier: Phase, phase: Phase) -> Result<(), Stop> {
+        let round = self.ctx.state(|s| s.rounds.get(&earlier).copied().unwrap_or(1)) + 1;
+        let transition = Transition { from: Some(phase), to: Some(earlier), kind: "COMPENSATION".to_owned() };
+        self.record(earlier, StepStatus::Running, round, Some(transition), None).await?;
+        // Boxed: the reopened phase's rounds run inside the rounds of the phase that reopened it.
+        Box::pin(self.rounds(earlier, round, Opening::ReopenedApproval)).await
+    }
+
+    /// The phase's rounds from `first` on: a phase sent back or rolled back is redone in the next
+    /// round, up to the phase's round limit; a failure is compensated per the phase's strategy.
+    async fn rounds(&self, phase: Phase, first: u32, opening: Opening) -> Result<(), Stop> {
+        let last = first + self.input.settings.phase(phase).max_review_rounds.max(1) - 1;
+        let mut round = first;
         let mut revision = None;
         loop {
-            let next = match self.work(phase, round, revision.take()).await {
+            self.ctx.state_mut(|s| s.rounds.insert(phase, round));
+            let outcome = if round == first && opening == Opening::ReopenedApproval {
+                self.approve_attributes(round).await
+            } else {
+                self.work(phase, round, revision.take()).await
+            };
+            let next = match outcome {
                 Ok(Review::Accepted) => return self.record(phase, StepStatus::Completed, round, None, None).await,
                 Ok(Review::SentBack(decision)) => {
                     revision = Some(Revision {
@@ -318,13 +353,20 @@ impl Runner {
             };
             match next {
                 Next::Continue(status) => return self.record(phase, status, round, None, None).await,
-                Next::Retry if round < max_rounds => {
+                Next::Retry if round < last => {
                     round += 1;
                     let transition = Transition { from: Some(phase), to: Some(phase), kind: "LOOP_BACK".to_owned() };
                     self.record(phase, StepStatus::Running, round, Some(transition), None).await?;
                 }
-                Next::Retry | Next::Fail => {
-                    let message = format!("{} did not succeed within {max_rounds} rounds", phase.label());
+                Next::Reopen(earlier) if round < last => {
+                    self.reopen(earlier, phase).await?;
+                    round += 1;
+                    let transition = Transition { from: Some(earlier), to: Some(phase), kind: "SEQUENTIAL".to_owned() };
+                    self.record(phase, StepStatus::Running, round, Some(transition), None).await?;
+                }
+                Next::Retry | Next::Reopen(_) | Next::Fail => {
+                    let rounds = last - first + 1;
+                    let message = format!("{} did not succeed within {rounds} rounds", phase.label());
                     self.record(phase, StepStatus::Failed, round, None, Some(message.clone())).await?;
                     return Err(Stop::Failed(phase, message));
                 }

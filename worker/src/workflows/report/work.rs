@@ -32,8 +32,7 @@ impl Runner {
                     .execute_activity(PhaseActivities::generate_attributes, tracked(ActivityKind::Llm, input), llm)
                     .await
                     .map_err(|e| self.failure(&e))?;
-                let title = format!("Approve the attributes to test for report {report}");
-                self.human(phase, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
+                self.approve_attributes(round).await
             }
             Phase::Scoping => {
                 self.ctx
@@ -169,5 +168,12 @@ impl Runner {
                 Ok(Review::Accepted)
             }
         }
+    }
+
+    /// Planning's human step: the report owner approves the generated attributes.
+    pub(super) async fn approve_attributes(&self, round: u32) -> Result<Review, WorkFailure> {
+        let title = format!("Approve the attributes to test for report {}", self.input.report_id);
+        let owner = Some(self.people.report_owner_id);
+        self.human(Phase::Planning, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
     }
 }
