@@ -93,6 +93,9 @@ async fn a_manual_cycle_is_driven_through_the_inbox_with_one_reject_loop() {
                             .await;
                         assert_eq!(body["data"]["submitEvidence"]["evidence"], value, "{body}");
                     }
+                    if let Some(case) = task["testCases"][0]["id"].as_str() {
+                        assert_eq!(request_status_of(&app, case).await, "ACKNOWLEDGED", "evidence acknowledges it");
+                    }
                 }
                 let body = app
                     .gql(&token, COMPLETE, json!({ "t": id, "i": { "decision": "APPROVE", "comment": "ok" } }))
@@ -130,6 +133,97 @@ async fn a_manual_cycle_is_driven_through_the_inbox_with_one_reject_loop() {
     );
     assert!(app.scalar(&format!("SELECT count(*) FROM evidence e JOIN test_case tc ON tc.id = e.test_case_id WHERE tc.cycle_report_id IN {link} AND e.source = 'DATA_OWNER'")).await > 0);
     assert_eq!(app.scalar(&format!("SELECT count(*) FROM test_report_sign_off so JOIN test_report tr ON tr.id = so.test_report_id WHERE tr.cycle_report_id IN {link} AND NOT so.automatic")).await, 2);
+    assert_eq!(
+        app.db_strings(&format!("SELECT DISTINCT status FROM information_request WHERE cycle_report_id IN {link}"))
+            .await,
+        vec!["CLOSED"],
+        "testing closes the requests it used"
+    );
+}
+
+/// The status of the request for information `test_case` belongs to.
+async fn request_status_of(app: &TestApp, test_case: &str) -> String {
+    let sql = format!(
+        "SELECT ir.status FROM information_request ir JOIN test_case tc ON tc.information_request_id = ir.id
+         WHERE tc.id = {test_case}"
+    );
+    app.db_strings(&sql).await.pop().expect("a request")
+}
+
+#[tokio::test]
+async fn an_unanswered_request_turns_overdue_at_its_deadline_and_still_takes_a_late_answer() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    start(&app, &manager, &cycle, json!({ "approvalMode": "MANUAL", "slaSeconds": 1 })).await;
+    let requests = format!(
+        "FROM information_request ir JOIN cycle_report cr ON cr.id = ir.cycle_report_id WHERE cr.cycle_id = {cycle}"
+    );
+    // Everyone approves their steps until the requests for information go out.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.scalar(&format!("SELECT count(*) {requests}")).await == 0 {
+        assert!(std::time::Instant::now() < deadline, "the requests were not sent");
+        for user in people_with_tasks(&app, &cycle).await {
+            let token = app.login(&user).await;
+            let body = app.gql(&token, OPEN_TASKS, Value::Null).await;
+            for edge in body["data"]["tasks"]["edges"].as_array().cloned().unwrap_or_default() {
+                if edge["node"]["kind"] != "EVIDENCE" {
+                    let input = json!({ "t": edge["node"]["id"], "i": { "decision": "APPROVE" } });
+                    let body = app.gql(&token, COMPLETE, input).await;
+                    assert!(body["errors"].is_null() || error_code(&body) == Some("CONFLICT"), "{body}");
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    assert_eq!(app.scalar(&format!("SELECT count(*) {requests} AND ir.status NOT IN ('SENT', 'OVERDUE')")).await, 0);
+
+    // Nobody answers: past its deadline each evidence task is escalated and its request overdue.
+    app.wait_until(
+        &format!("SELECT (count(*) FILTER (WHERE ir.status = 'OVERDUE') = count(*))::int::int8 {requests}"),
+        60,
+    )
+    .await;
+    let escalated = format!(
+        "SELECT count(*) FROM workflow_alert a JOIN human_task t ON a.alert_key = 'sla:' || t.id || ':breach'
+         WHERE t.cycle_id = {cycle} AND t.kind = 'EVIDENCE'"
+    );
+    assert_eq!(app.scalar(&escalated).await, app.scalar(&format!("SELECT count(*) {requests}")).await);
+
+    // A late answer is still taken: the request stays overdue until its owner submits it.
+    let request = app.scalar(&format!("SELECT min(ir.id) {requests}")).await;
+    let owner = app
+        .db_strings(&format!(
+            "SELECT u.username FROM information_request ir JOIN app_user u ON u.id = ir.data_owner_id WHERE ir.id = {request}"
+        ))
+        .await
+        .pop()
+        .expect("its data owner");
+    let token = app.login(&owner).await;
+    let case = app.scalar(&format!("SELECT min(id) FROM test_case WHERE information_request_id = {request}")).await;
+    let submit = "mutation($c: ID!) { submitEvidence(testCaseId: $c, value: \"1\") { evidence } }";
+    let body = app.gql(&token, submit, json!({ "c": case.to_string() })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    assert_eq!(request_status_of(&app, &case.to_string()).await, "OVERDUE");
+    let task = app
+        .scalar(&format!("SELECT id FROM human_task WHERE information_request_id = {request} AND status = 'OPEN'"))
+        .await;
+    let body = app.gql(&token, COMPLETE, json!({ "t": task.to_string(), "i": { "decision": "APPROVE" } })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    app.wait_until(
+        &format!("SELECT count(*) FROM information_request WHERE id = {request} AND status = 'SUBMITTED'"),
+        30,
+    )
+    .await;
+
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
+    let body = app.gql(&manager, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    wait_finished(&app, &cycle).await;
 }
 
 #[tokio::test]

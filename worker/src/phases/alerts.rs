@@ -94,6 +94,18 @@ pub async fn raise(db: &DatabaseConnection, alert: SlaAlert) -> PhaseResult<()> 
         ],
     )
     .await?;
+    if matches!(alert.level, SlaLevel::Breach) {
+        // An evidence task past its deadline is its request past its due date (the phase's SLA
+        // and the request's due days are the same five days by default): the request is OVERDUE
+        // until its data owner submits it.
+        exec(
+            &txn,
+            "UPDATE information_request SET status = 'OVERDUE'
+             WHERE id = (SELECT information_request_id FROM human_task WHERE id = $1) AND status IN ('SENT', 'ACKNOWLEDGED')",
+            vec![alert.task_id.into()],
+        )
+        .await?;
+    }
     events::append(
         &txn,
         NewEvent {

@@ -6,7 +6,7 @@ use sea_orm::ConnectionTrait;
 use super::PhaseResult;
 use crate::sql::{exec, scalar_i64};
 
-/// Stores a new version of a test case's evidence; returns the version.
+/// Stores a new version of a test case's evidence and acknowledges its request; returns the version.
 pub async fn submit(
     db: &impl ConnectionTrait,
     test_case_id: i64,
@@ -20,6 +20,14 @@ pub async fn submit(
          SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, 'DATA_OWNER' FROM evidence WHERE test_case_id = $1
          RETURNING version::bigint",
         vec![test_case_id.into(), value.into(), document_ref.map(str::to_owned).into(), submitted_by.into()],
+    )
+    .await?;
+    // The data owner's first evidence acknowledges the request (an overdue one stays overdue).
+    exec(
+        db,
+        "UPDATE information_request SET status = 'ACKNOWLEDGED'
+         WHERE id = (SELECT information_request_id FROM test_case WHERE id = $1) AND status = 'SENT'",
+        vec![test_case_id.into()],
     )
     .await?;
     Ok(version.unwrap_or(1))

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::scoping::parse_data_type;
 use super::{PhaseInput, PhaseResult};
 use crate::rules::comparison::{Outcome, compare};
-use crate::sql::{insert_batch, rows};
+use crate::sql::{exec, insert_batch, rows};
 
 #[derive(Debug, FromQueryResult)]
 struct Case {
@@ -72,6 +72,13 @@ pub async fn execute(db: &impl ConnectionTrait, input: &PhaseInput) -> PhaseResu
          ON CONFLICT (test_case_id, run_number) DO NOTHING",
         &executions,
         [input.version().into()],
+    )
+    .await?;
+    // Testing has used the evidence: the report's requests are closed to further submissions.
+    exec(
+        db,
+        "UPDATE information_request SET status = 'CLOSED' WHERE cycle_report_id = $1 AND status <> 'CLOSED'",
+        vec![input.cycle_report_id.into()],
     )
     .await?;
     Ok(summary)
