@@ -7,6 +7,7 @@ pub mod context;
 pub mod cycles;
 pub mod enums;
 pub mod loaders;
+pub mod notifications;
 pub mod reports;
 pub mod scalars;
 pub mod tasks;
@@ -37,6 +38,7 @@ pub struct Query(
     reports::query::ReportQuery,
     workflow::query::WorkflowQuery,
     tasks::query::TaskQuery,
+    notifications::query::NotificationQuery,
 );
 
 /// Every mutation.
@@ -46,6 +48,7 @@ pub struct Mutation(
     cycles::mutation::CycleMutation,
     workflow::mutation::WorkflowMutation,
     tasks::mutation::TaskMutation,
+    notifications::mutation::NotificationMutation,
 );
 
 /// Every subscription.

@@ -9,6 +9,7 @@ pub mod decision_payload;
 pub mod decisions;
 pub mod executions;
 pub mod metrics;
+pub mod notifications;
 pub mod page;
 pub mod reports;
 pub mod tasks;

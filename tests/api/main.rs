@@ -9,6 +9,7 @@ mod fixtures;
 mod harness;
 mod limits;
 mod migrations;
+mod notifications;
 mod pools;
 mod postgres_restart;
 mod queries;
