@@ -1,15 +1,17 @@
-//! Test cycles: listing what the viewer may see, creating cycles and adding reports to them.
+//! Test cycles: listing what the viewer may see, creating cycles, adding reports to them and
+//! assigning their testers.
 
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
-use entity::enums::{CycleStatus, Role};
-use entity::{app_user, cycle_report, report, test_cycle};
+use entity::enums::{CycleStatus, Role, TaskStatus};
+use entity::{app_user, cycle_report, human_task, report, test_cycle};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QuerySelect, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 use serde_json::json;
+use worker::events::{self, EventKind, NewEvent};
 
 use super::audit::{self, Entry};
 use super::page::{self, Page, PageRequest};
@@ -163,4 +165,94 @@ pub async fn add_reports(
     audit::record(&txn, viewer, entry).await?;
     txn.commit().await?;
     Ok(cycle)
+}
+
+/// Assigns `tester_id` (an active TESTER) to test `report_id` in `cycle_id`, or unassigns with
+/// `None`. The report's tester steps go to them from now on: its open ones at once, and those a
+/// running workflow opens later (the worker reads the assignment when it opens a step).
+pub async fn assign_tester(
+    db: &DatabaseConnection,
+    viewer: &Viewer,
+    cycle_id: i64,
+    report_id: i64,
+    tester_id: Option<i64>,
+) -> AppResult<cycle_report::Model> {
+    viewer.require(Action::ManageCycles)?;
+    let txn = db.begin().await?;
+    let link = cycle_report::Entity::find()
+        .filter(cycle_report::Column::CycleId.eq(cycle_id))
+        .filter(cycle_report::Column::ReportId.eq(report_id))
+        .lock_exclusive()
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("report {report_id} in cycle {cycle_id}")))?;
+    if let Some(id) = tester_id {
+        let tester = app_user::Entity::find_by_id(id).one(&txn).await?;
+        if !tester.is_some_and(|t| t.role == Role::Tester && t.active) {
+            return Err(AppError::bad_input("testerId", format!("user {id} is not an active tester")));
+        }
+    }
+    let cycle = test_cycle::Entity::find_by_id(cycle_id).one(&txn).await?;
+    if let Some(cycle) = cycle.filter(|c| matches!(c.status, CycleStatus::Completed | CycleStatus::Cancelled)) {
+        return Err(AppError::Conflict(format!("cycle {cycle_id} is {}", cycle.status.as_str())));
+    }
+    let previous = link.tester_id;
+    let mut active: cycle_report::ActiveModel = link.into();
+    active.tester_id = Set(tester_id);
+    active.updated_at = Set(chrono::Utc::now().into());
+    let link = active.update(&txn).await?;
+    hand_over_open_steps(&txn, &link, previous).await?;
+    let entry = Entry {
+        action: "TESTER_ASSIGNED",
+        entity_type: "cycle_report",
+        entity_id: link.id,
+        detail: json!({ "cycleId": cycle_id, "reportId": report_id, "testerId": tester_id, "previousTesterId": previous }),
+        reason: None,
+    };
+    audit::record(&txn, viewer, entry).await?;
+    txn.commit().await?;
+    Ok(link)
+}
+
+/// Moves the report's open tester steps to its tester as now assigned. Each inbox concerned
+/// hears of it: the step is withdrawn from whom it was addressed to and opened for the new one.
+async fn hand_over_open_steps(
+    txn: &DatabaseTransaction,
+    link: &cycle_report::Model,
+    previous: Option<i64>,
+) -> AppResult<()> {
+    let open = human_task::Entity::find()
+        .filter(human_task::Column::CycleReportId.eq(link.id))
+        .filter(human_task::Column::AssigneeRole.eq(Role::Tester))
+        .filter(human_task::Column::Status.eq(TaskStatus::Open))
+        .all(txn)
+        .await?;
+    let stamp = chrono::Utc::now().timestamp_micros();
+    for task in open {
+        let mut active: human_task::ActiveModel = task.clone().into();
+        active.assignee_id = Set(link.tester_id);
+        active.update(txn).await?;
+        let phase = Some(task.phase);
+        let addressed = |assignee: Option<i64>| {
+            json!({ "taskId": task.id, "kind": task.kind.as_str(), "assigneeRole": Role::Tester.as_str(),
+                    "assigneeId": assignee, "title": task.title, "round": task.round, "reason": "REASSIGNED" })
+        };
+        for (kind, status, assignee, side) in [
+            (EventKind::TaskCancelled, "REASSIGNED", previous, "withdrawn"),
+            (EventKind::TaskOpened, "OPEN", link.tester_id, "opened"),
+        ] {
+            let event = NewEvent {
+                cycle_id: link.cycle_id,
+                report_id: Some(link.report_id),
+                execution_id: task.execution_id,
+                phase,
+                kind,
+                status: status.to_owned(),
+                detail: addressed(assignee),
+                key: format!("task:{}:reassigned:{stamp}:{side}", task.id),
+            };
+            events::append(txn, event).await?;
+        }
+    }
+    Ok(())
 }

@@ -32,10 +32,17 @@ pub(crate) async fn cycle_with(app: &TestApp, token: &str, name: &str, reports: 
         )
         .await;
     assert!(body["errors"].is_null(), "addReportsToCycle: {body}");
-    app.exec(&format!(
-        "UPDATE cycle_report SET tester_id = (SELECT id FROM app_user WHERE username = 'tester') WHERE cycle_id = {cycle}"
-    ))
-    .await;
+    let tester = app.user_id("tester").await.to_string();
+    for report in ids {
+        let body = app
+            .gql(
+                token,
+                "mutation($c: ID!, $r: ID!, $t: ID) { assignTester(cycleId: $c, reportId: $r, testerId: $t) { id } }",
+                json!({ "c": cycle, "r": report, "t": tester }),
+            )
+            .await;
+        assert!(body["errors"].is_null(), "assignTester: {body}");
+    }
     cycle
 }
 

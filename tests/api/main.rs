@@ -20,6 +20,7 @@ mod schema;
 mod smtp_sink;
 mod subscriptions;
 mod task_events;
+mod testers;
 mod workflow_metrics;
 mod workflow_process;
 mod workflow_reads;

@@ -1,8 +1,8 @@
-//! `createCycle` and `addReportsToCycle`: test managers setting up a cycle.
+//! `createCycle`, `addReportsToCycle` and `assignTester`: test managers setting up a cycle.
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
-use super::types::Cycle;
+use super::types::{Cycle, CycleReport};
 use crate::graphql::context::{ContextExt, parse_id};
 use crate::graphql::scalars::Date;
 use crate::services::cycles::{self, NewCycle};
@@ -54,5 +54,22 @@ impl CycleMutation {
         let cycle_id = parse_id("cycleId", &cycle_id)?;
         let report_ids = report_ids.iter().map(|id| parse_id("reportIds", id)).collect::<Result<Vec<_>, _>>()?;
         Ok(Cycle(cycles::add_reports(ctx.db(), viewer, cycle_id, &report_ids).await?))
+    }
+
+    /// Assigns the tester of one report of a cycle (null: nobody, so any tester may act). Its
+    /// open tester steps move to them at once, and later ones go to them. TEST_MANAGER and ADMIN
+    /// only; CONFLICT once the cycle is over.
+    async fn assign_tester(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The cycle.")] cycle_id: ID,
+        #[graphql(desc = "The report of the cycle.")] report_id: ID,
+        #[graphql(desc = "An active TESTER, or null to unassign.")] tester_id: Option<ID>,
+    ) -> Result<CycleReport> {
+        let viewer = ctx.viewer()?;
+        let cycle_id = parse_id("cycleId", &cycle_id)?;
+        let report_id = parse_id("reportId", &report_id)?;
+        let tester_id = tester_id.as_ref().map(|id| parse_id("testerId", id)).transpose()?;
+        Ok(CycleReport(cycles::assign_tester(ctx.db(), viewer, cycle_id, report_id, tester_id).await?))
     }
 }

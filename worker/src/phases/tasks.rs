@@ -117,7 +117,7 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
         values.join(", ")
     ));
     // Its assignee is told of a task that waits for them; one decided already waits for nobody.
-    if let Some(user) = task.assignee_id.filter(|_| decision.is_none()) {
+    if let Some(user) = row.assignee_id.filter(|_| decision.is_none()) {
         let values = [
             writes.bind(user),
             writes.bind(format!("task:{}", row.id)),
@@ -142,7 +142,7 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
             kind: EventKind::TaskOpened,
             status: "OPEN".to_owned(),
             detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
-                            "assigneeId": task.assignee_id, "title": task.title, "round": task.round }),
+                            "assigneeId": row.assignee_id, "title": task.title, "round": task.round }),
             key: format!("task:{}:opened", row.id),
         },
         Some(decision) => {
@@ -177,7 +177,10 @@ async fn insert_task(
             "INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
                     assignee_role, assignee_id, information_request_id, round, due_at, status, decision, comment,
                     decided_automatically, decided_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now() + make_interval(hours => $12),
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
+                    -- A tester's step goes to the report's tester as assigned now, not at the run's start.
+                    CASE WHEN $8 = 'TESTER' THEN (SELECT tester_id FROM cycle_report WHERE id = $3) ELSE $9 END,
+                    $10, $11, now() + make_interval(hours => $12),
                     CASE WHEN $13::text IS NULL THEN 'OPEN' ELSE 'COMPLETED' END, $13, $14,
                     $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
              ON CONFLICT (task_key) DO NOTHING",
