@@ -439,7 +439,7 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
 
     let viewer = Viewer { user_id: fixture.manager_id, role: Role::TestManager };
     let warm_up_cycle = warm_up[0];
-    let settings_snapshot = WorkflowSettings::load(&db, warm_up_cycle, config.temporal_activity_timeout).await?;
+    let settings_snapshot = WorkflowSettings::load(&db, Some(warm_up_cycle), config.temporal_activity_timeout).await?;
     let real = RealCycles { db: db.clone(), gateway: Gateway::new(&config), config: config.clone(), viewer, client };
     // The warm-up also tells which reports open an owner-assignment task, for the no-op shape.
     let warmed = measure("real warm-up", settings.cycles, |i| real.run(warm_up[i])).await;

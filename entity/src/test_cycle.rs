@@ -16,6 +16,10 @@ pub struct Model {
     pub start_date: Date,
     pub end_date: Date,
     pub status: CycleStatus,
+    /// Samples drawn per report in phase 3.
+    pub sample_size: i32,
+    /// Days data owners have to answer a request for information.
+    pub rfi_due_days: i32,
     pub created_at: DateTimeWithTimeZone,
     pub updated_at: DateTimeWithTimeZone,
 }

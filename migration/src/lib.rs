@@ -15,6 +15,7 @@ mod m20261126_000010_task_cancelled_event;
 mod m20261126_000011_source_record_category;
 mod m20261126_000012_lighter_test_case_writes;
 mod m20261126_000013_index_owner_assignments_by_report;
+mod m20261127_000014_cycle_sampling_settings;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             m20261126_000011_source_record_category,
             m20261126_000012_lighter_test_case_writes,
             m20261126_000013_index_owner_assignments_by_report,
+            m20261127_000014_cycle_sampling_settings,
         ]
     }
 }

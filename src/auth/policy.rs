@@ -16,6 +16,8 @@ pub enum Action {
     ControlWorkflows,
     /// See every cycle, monitoring dashboards, compensation logs and alerts.
     Monitor,
+    /// Change the settings every cycle starts from (phase defaults, retry policies).
+    ConfigureDefaults,
 }
 
 impl Action {
@@ -23,6 +25,7 @@ impl Action {
         match self {
             Self::ManageCycles | Self::ControlWorkflows => &[Role::Admin, Role::TestManager],
             Self::Monitor => &[Role::Admin, Role::TestManager, Role::ReportOwnerExecutive, Role::DataExecutive],
+            Self::ConfigureDefaults => &[Role::Admin],
         }
     }
 
@@ -31,6 +34,7 @@ impl Action {
             Self::ManageCycles => "manage test cycles",
             Self::ControlWorkflows => "start or cancel workflows",
             Self::Monitor => "see workflow monitoring",
+            Self::ConfigureDefaults => "change the default workflow settings",
         }
     }
 }
@@ -79,6 +83,13 @@ mod tests {
     fn testers_and_owners_do_not_see_monitoring() {
         for role in [Role::Tester, Role::ReportOwner, Role::DataOwner] {
             assert!(viewer(role).require(Action::Monitor).is_err(), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_admins_change_the_defaults_every_cycle_starts_from() {
+        for role in Role::iter() {
+            assert_eq!(viewer(role).may(Action::ConfigureDefaults), role == Role::Admin, "{role:?}");
         }
     }
 }

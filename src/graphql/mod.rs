@@ -10,6 +10,7 @@ pub mod loaders;
 pub mod notifications;
 pub mod reports;
 pub mod scalars;
+pub mod settings;
 pub mod tasks;
 pub mod users;
 pub mod workflow;
@@ -39,6 +40,7 @@ pub struct Query(
     workflow::query::WorkflowQuery,
     tasks::query::TaskQuery,
     notifications::query::NotificationQuery,
+    settings::query::SettingsQuery,
 );
 
 /// Every mutation.
@@ -49,6 +51,7 @@ pub struct Mutation(
     workflow::mutation::WorkflowMutation,
     tasks::mutation::TaskMutation,
     notifications::mutation::NotificationMutation,
+    settings::mutation::SettingsMutation,
 );
 
 /// Every subscription.

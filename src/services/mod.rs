@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod notifications;
 pub mod page;
 pub mod reports;
+pub mod settings;
 pub mod tasks;
 pub mod users;
 pub mod views;

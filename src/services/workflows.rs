@@ -97,7 +97,7 @@ pub async fn start(
     if running.is_some() {
         return Err(AppError::Conflict(format!("cycle {cycle_id} already has a running workflow")));
     }
-    let mut settings = WorkflowSettings::load(db, cycle_id, config.temporal_activity_timeout).await?;
+    let mut settings = WorkflowSettings::load(db, Some(cycle_id), config.temporal_activity_timeout).await?;
     settings.sla_seconds_override = request.sla_seconds;
     let approval_mode = request.approval_mode.unwrap_or(ApprovalMode::Manual);
     let input = StartCycle {

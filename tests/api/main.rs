@@ -17,6 +17,7 @@ mod replay;
 mod rest;
 mod sampling;
 mod schema;
+mod settings;
 mod smtp_sink;
 mod subscriptions;
 mod task_events;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use entity::enums::{CompensationAction, Phase};
-use entity::{phase_setting, retry_policy};
+use entity::{phase_setting, retry_policy, test_cycle};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 
@@ -91,6 +91,8 @@ pub struct WorkflowSettings {
 
 /// Samples per report when the cycle does not say otherwise (DOMAIN.md).
 pub const DEFAULT_SAMPLE_SIZE: u32 = 25;
+/// Days a data owner has to answer a request when the cycle does not say otherwise.
+pub const DEFAULT_RFI_DUE_DAYS: u32 = 5;
 
 impl WorkflowSettings {
     /// The retry policy of `kind`.
@@ -123,8 +125,13 @@ impl WorkflowSettings {
         })
     }
 
-    /// The settings in force for `cycle_id`: its own phase rows over the defaults.
-    pub async fn load(db: &impl ConnectionTrait, cycle_id: i64, activity_timeout_secs: u64) -> Result<Self, DbErr> {
+    /// The settings in force for `cycle_id`: its own phase rows and sampling over the defaults;
+    /// the defaults alone without a cycle.
+    pub async fn load(
+        db: &impl ConnectionTrait,
+        cycle_id: Option<i64>,
+        activity_timeout_secs: u64,
+    ) -> Result<Self, DbErr> {
         let policies = retry_policy::Entity::find().all(db).await?;
         let policy = |kind: ActivityKind| {
             policies.iter().find(|p| p.activity_kind == kind.as_str()).map_or_else(
@@ -142,18 +149,19 @@ impl WorkflowSettings {
                 },
             )
         };
-        let rows = phase_setting::Entity::find()
-            .filter(
-                Condition::any()
-                    .add(phase_setting::Column::CycleId.is_null())
-                    .add(phase_setting::Column::CycleId.eq(cycle_id)),
-            )
-            .all(db)
-            .await?;
+        let mut scope = Condition::any().add(phase_setting::Column::CycleId.is_null());
+        if let Some(id) = cycle_id {
+            scope = scope.add(phase_setting::Column::CycleId.eq(id));
+        }
+        let rows = phase_setting::Entity::find().filter(scope).all(db).await?;
+        let cycle = match cycle_id {
+            Some(id) => test_cycle::Entity::find_by_id(id).one(db).await?,
+            None => None,
+        };
         let phases = Phase::ALL
             .into_iter()
             .map(|phase| {
-                let own = rows.iter().find(|r| r.phase == phase && r.cycle_id == Some(cycle_id));
+                let own = rows.iter().find(|r| r.phase == phase && cycle_id.is_some() && r.cycle_id == cycle_id);
                 let default = rows.iter().find(|r| r.phase == phase && r.cycle_id.is_none());
                 own.or(default).map_or(
                     PhaseSettings {
@@ -178,11 +186,27 @@ impl WorkflowSettings {
             database: policy(ActivityKind::Database),
             email: policy(ActivityKind::Email),
             phases,
-            sample_size: DEFAULT_SAMPLE_SIZE,
+            sample_size: cycle.as_ref().and_then(|c| u32::try_from(c.sample_size).ok()).unwrap_or(DEFAULT_SAMPLE_SIZE),
             activity_timeout_secs,
-            rfi_due_days: 5,
+            rfi_due_days: cycle
+                .as_ref()
+                .and_then(|c| u32::try_from(c.rfi_due_days).ok())
+                .unwrap_or(DEFAULT_RFI_DUE_DAYS),
             sla_seconds_override: None,
         })
+    }
+}
+
+/// The strategies a cycle may choose for `phase`: those that mean something for any phase
+/// (NOTIFY fails the report and tells the people concerned, SKIP marks the phase skipped and goes
+/// on, MANUAL_INTERVENTION waits for an operator) and the rollbacks defined for its outputs
+/// (`phases::compensation` undoes exactly these).
+pub fn allowed_compensations(phase: Phase) -> &'static [CompensationAction] {
+    use CompensationAction::*;
+    match phase {
+        Phase::Scoping => &[Rollback, Notify, Skip, ManualIntervention],
+        Phase::SampleSelection | Phase::TestExecution => &[PartialRollback, Notify, Skip, ManualIntervention],
+        _ => &[Notify, Skip, ManualIntervention],
     }
 }
 
@@ -233,6 +257,13 @@ mod tests {
         assert_eq!(db.linear_delay(2), Duration::from_millis(500));
         assert_eq!(db.linear_delay(3), Duration::from_millis(1000));
         assert_eq!(db.linear_delay(100), Duration::from_millis(10_000), "capped");
+    }
+
+    #[test]
+    fn every_phase_may_keep_its_default_compensation() {
+        for phase in Phase::ALL {
+            assert!(allowed_compensations(phase).contains(&default_compensation(phase)), "{phase:?}");
+        }
     }
 
     #[test]
