@@ -7,7 +7,7 @@ use std::sync::Arc;
 use async_graphql::dataloader::Loader;
 use entity::{
     app_user, cycle_report, lob, report, test_cycle, workflow_activity_retry_log, workflow_compensation_log,
-    workflow_execution, workflow_step, workflow_transition,
+    workflow_execution, workflow_migration_history, workflow_step, workflow_transition,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
@@ -109,6 +109,8 @@ loader!(many CompensationsOfExecution => workflow_compensation_log by ExecutionI
     order StartedAt order_by_asc, Id order_by_asc);
 loader!(many RetriesOfExecution => workflow_activity_retry_log by ExecutionId,
     order FailedAt order_by_asc, Id order_by_asc);
+loader!(many MigrationsOfExecution => workflow_migration_history by ExecutionId,
+    order RequestedAt order_by_asc, Id order_by_asc);
 
 /// The grouping key of a view row: a nullable column, or a method giving one.
 macro_rules! view_key {

@@ -481,6 +481,11 @@ async fn a_run_pinned_to_1_0_moves_to_1_1_at_a_phase_boundary_and_then_gets_sla_
     assert_eq!(body["data"]["migrateWorkflow"][0]["status"], "REQUESTED", "{body}");
     let body = app.gql(&manager, migrate, json!({ "e": parent.to_string(), "v": "1.1.0" })).await;
     assert_eq!(error_code(&body), Some("CONFLICT"), "one pending migration at a time: {body}");
+    let migrations = "query($c: ID!) { cycle(id: $c) { currentExecution { children {
+        migrations { status fromVersion toVersion atPhase } } } } }";
+    let runs = |body: Value| body["data"]["cycle"]["currentExecution"]["children"][0]["migrations"].clone();
+    let body = app.gql(&manager, migrations, json!({ "c": cycle })).await;
+    assert_eq!(runs(body)[0]["status"], "REQUESTED", "a pending migration can be read back");
 
     // Approving the planning task ends the phase: the migration applies as scoping starts.
     let owner = app.login("report-owner").await;
@@ -498,6 +503,13 @@ async fn a_run_pinned_to_1_0_moves_to_1_1_at_a_phase_boundary_and_then_gets_sla_
         1
     );
     assert_eq!(app.scalar("SELECT count(*) FROM workflow_event WHERE kind = 'VERSION_MIGRATED'").await, 1);
+    let applied = runs(app.gql(&manager, migrations, json!({ "c": cycle })).await);
+    // The second request, refused while the first was pending, is kept as REJECTED.
+    assert_eq!(
+        applied,
+        json!([{ "status": "APPLIED", "fromVersion": "1.0.0", "toVersion": "1.1.0", "atPhase": "SCOPING" },
+               { "status": "REJECTED", "fromVersion": "1.0.0", "toVersion": "1.1.0", "atPhase": null }])
+    );
     // On 1.1.0 the scoping review task gets its reminder and then its escalation.
     app.wait_until("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_BREACH'", 60).await;
     assert_eq!(app.scalar("SELECT count(*) FROM workflow_alert WHERE alert_type = 'SLA_WARNING'").await, 1);

@@ -10,8 +10,8 @@ use crate::graphql::context::{ContextExt, load, load_group};
 use crate::graphql::cycles::types::Cycle;
 use crate::graphql::enums::{ApprovalMode, CompensationAction, ExecutionStatus, Phase, StepStatus};
 use crate::graphql::loaders::{
-    ChildrenOfExecution, CompensationsOfExecution, CycleId, CycleReportId, ExecutionId, ReportId, RetriesOfExecution,
-    StepsOfExecution, TransitionsOfExecution,
+    ChildrenOfExecution, CompensationsOfExecution, CycleId, CycleReportId, ExecutionId, MigrationsOfExecution,
+    ReportId, RetriesOfExecution, StepsOfExecution, TransitionsOfExecution,
 };
 use crate::graphql::reports::types::Report;
 use crate::graphql::scalars::utc;
@@ -128,6 +128,11 @@ impl WorkflowExecution {
     /// Failed activity attempts that were retried.
     async fn retry_logs(&self, ctx: &Context<'_>) -> Result<Vec<RetryLog>> {
         Ok(load_group(ctx, RetriesOfExecution(self.0.id)).await?.into_iter().map(RetryLog).collect())
+    }
+
+    /// Moves of this run to a newer workflow version: requested, then applied at a phase boundary.
+    async fn migrations(&self, ctx: &Context<'_>) -> Result<Vec<MigrationRecord>> {
+        Ok(load_group(ctx, MigrationsOfExecution(self.0.id)).await?.into_iter().map(MigrationRecord).collect())
     }
 
     /// This run's history in the Temporal web UI.
