@@ -57,7 +57,8 @@ log "browser tests against a server of their own (database, task queue and port)
 e2e_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 e2e_db="synapse_e2e_$$"
 e2e_env=(DATABASE_URL="${DATABASE_URL%/*}/$e2e_db" BIND_ADDR="127.0.0.1:$e2e_port" TEMPORAL_WORKER_ENABLED=true
-         TEMPORAL_TASK_QUEUE="e2e-$$" TEMPORAL_WORKFLOW_ID_PREFIX="e2e-$$-" FRONTEND_DIST=frontend/dist)
+         TEMPORAL_TASK_QUEUE="e2e-$$" TEMPORAL_WORKFLOW_ID_PREFIX="e2e-$$-" FRONTEND_DIST=frontend/dist
+         SYNAPSE_TESTING_FAULTS=true)
 BIN="$CARGO_TARGET_DIR/debug/synapse"
 env "${e2e_env[@]}" "$BIN" migrate up >/dev/null
 env "${e2e_env[@]}" "$BIN" seed >/dev/null

@@ -4,7 +4,7 @@ import { LoginMutation } from '../../src/api/operations/auth';
 import { AddReportsToCycleMutation, CreateCycleMutation, CyclesQuery, ReportsQuery } from '../../src/api/operations/cycles';
 import { CompleteTaskMutation, InboxTasksQuery } from '../../src/api/operations/tasks';
 import { CancelWorkflowMutation, StartWorkflowMutation } from '../../src/api/operations/workflow';
-import type { ApprovalMode } from '../../src/gql/graphql';
+import type { ApprovalMode, Decision, StartWorkflowInput } from '../../src/gql/graphql';
 import { BASE_URL, DEMO_PASSWORD } from './env';
 
 const endpoint = `${BASE_URL}/graphql`;
@@ -29,10 +29,16 @@ export async function createCycle(name: string, reportCount = 1): Promise<{ id: 
   return { id: cycle.id, name: cycle.name, token };
 }
 
-export async function startWorkflow(token: string, cycleId: string, approvalMode: ApprovalMode): Promise<string> {
+/** Starts the cycle's run; `more` adds to the input (faults, a pinned version: see StartWorkflowInput). */
+export async function startWorkflow(
+  token: string,
+  cycleId: string,
+  approvalMode: ApprovalMode,
+  more: Omit<StartWorkflowInput, 'approvalMode'> = {},
+): Promise<string> {
   const { startWorkflow: execution } = await execute(
     StartWorkflowMutation,
-    { cycleId, input: { approvalMode } },
+    { cycleId, input: { ...more, approvalMode } },
     { endpoint, token },
   );
   return execution.id;
@@ -71,6 +77,12 @@ export async function approveUntilEvidence(cycleId: string, timeoutMs = 60_000) 
     if (Date.now() > deadline) throw new Error(`no evidence task opened in cycle ${cycleId}`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
+}
+
+/** Decides a task as admin (admins may decide any task). */
+export async function completeTaskAsAdmin(taskId: string, decision: Decision = 'APPROVE'): Promise<void> {
+  const token = await tokenFor('admin');
+  await execute(CompleteTaskMutation, { taskId, input: { decision } }, { endpoint, token });
 }
 
 /** The task's current state, read as `username`. */

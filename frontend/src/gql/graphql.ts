@@ -77,6 +77,17 @@ export type FaultInput = {
   round?: number | null | undefined;
 };
 
+/** What an operator does with a phase paused for manual intervention. */
+export type OperatorAction =
+  /** Fail the report's run. */
+  | 'ABORT'
+  /** Carry on as if the phase had succeeded (its work was finished by hand). */
+  | 'RESUME'
+  /** Run the phase again. */
+  | 'RETRY'
+  /** Mark the phase skipped and continue. */
+  | 'SKIP';
+
 /** One of the eight testing phases. */
 export type Phase =
   | 'DATA_OWNER_IDENTIFICATION'
@@ -184,7 +195,7 @@ export type CycleDetailQueryVariables = Exact<{
 }>;
 
 
-export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, startedAt: string }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
+export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
 
 export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -273,6 +284,27 @@ export type WorkflowEventsSubscriptionVariables = Exact<{
 
 
 export type WorkflowEventsSubscription = { workflowEvents: { seq: number, at: string, cycleId: string, reportId: string | null, executionId: string | null, phase: Phase | null, kind: string, status: string, detail: unknown } };
+
+export type ResolveInterventionMutationVariables = Exact<{
+  compensationLogId: string | number;
+  action: OperatorAction;
+}>;
+
+
+export type ResolveInterventionMutation = { resolveIntervention: { id: string, status: string, operatorAction: string | null } };
+
+export type WorkflowVersionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkflowVersionsQuery = { workflowVersions: Array<{ version: string, features: Array<string>, current: boolean, canMigrateTo: Array<string> }> };
+
+export type MigrateWorkflowMutationVariables = Exact<{
+  executionId: string | number;
+  toVersion: string;
+}>;
+
+
+export type MigrateWorkflowMutation = { migrateWorkflow: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null, execution: { id: string, report: { reportNumber: string } | null } | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -382,6 +414,7 @@ export const CycleDetailDocument = new TypedDocumentString(`
       children {
         id
         status
+        version
         currentPhase
         startedAt
         completedAt
@@ -419,7 +452,12 @@ export const CycleDetailDocument = new TypedDocumentString(`
           strategy
           status
           failure
+          undone
+          kept
+          notified
+          operatorAction
           startedAt
+          completedAt
         }
       }
     }
@@ -730,3 +768,42 @@ export const WorkflowEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WorkflowEventsSubscription, WorkflowEventsSubscriptionVariables>;
+export const ResolveInterventionDocument = new TypedDocumentString(`
+    mutation ResolveIntervention($compensationLogId: ID!, $action: OperatorAction!) {
+  resolveIntervention(compensationLogId: $compensationLogId, action: $action) {
+    id
+    status
+    operatorAction
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveInterventionMutation, ResolveInterventionMutationVariables>;
+export const WorkflowVersionsDocument = new TypedDocumentString(`
+    query WorkflowVersions {
+  workflowVersions {
+    version
+    features
+    current
+    canMigrateTo
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowVersionsQuery, WorkflowVersionsQueryVariables>;
+export const MigrateWorkflowDocument = new TypedDocumentString(`
+    mutation MigrateWorkflow($executionId: ID!, $toVersion: String!) {
+  migrateWorkflow(executionId: $executionId, toVersion: $toVersion) {
+    id
+    fromVersion
+    toVersion
+    status
+    atPhase
+    reason
+    requestedAt
+    appliedAt
+    execution {
+      id
+      report {
+        reportNumber
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MigrateWorkflowMutation, MigrateWorkflowMutationVariables>;

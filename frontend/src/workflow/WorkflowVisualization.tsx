@@ -1,4 +1,4 @@
-// Live progress of a cycle's workflow: the phase pipeline, per-report progress and steps, run controls.
+// Live progress of a cycle's workflow: paused phases, the phase pipeline, per-report progress and steps, run controls.
 import { useMemo, useState } from 'react';
 import { useSession } from '../auth/AuthContext';
 import { canControlWorkflows } from '../auth/roles';
@@ -10,6 +10,8 @@ import { formatDateTime, formatDuration, secondsBetween } from '../format/format
 import { useNow } from '../hooks/useNow';
 import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
 import { CancelWorkflowForm } from './CancelWorkflowForm';
+import { InterventionPanel } from './InterventionPanel';
+import { pausedCompensations } from './interventions';
 import { PhasePipeline } from './PhasePipeline';
 import { summarizePhases } from './phaseSummary';
 import { ReportProgress } from './ReportProgress';
@@ -17,6 +19,7 @@ import { buildRunBoard } from './runBoard';
 import { StartWorkflowForm } from './StartWorkflowForm';
 import { StepTable } from './StepTable';
 import { useWorkflowEvents } from './useWorkflowEvents';
+import { VersionMigration } from './VersionMigration';
 
 interface Props {
   cycle: CycleDetail;
@@ -41,6 +44,7 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
   const [starting, setStarting] = useState(false);
   const shownExecution = selected ? execution?.children.find((c) => c.id === selected) : undefined;
   const mayControl = canControlWorkflows(user.role);
+  const paused = useMemo(() => pausedCompensations(execution), [execution]);
   const started = () => {
     setStarting(false);
     onChanged();
@@ -73,7 +77,11 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
       {live.status === 'failed' ? <ErrorNotice error={live.errors} title="Live updates stopped" /> : null}
       {execution?.error ? <p className="notice notice--error">{execution.error}</p> : null}
 
+      {paused.map(({ run, compensation }) => (
+        <InterventionPanel key={compensation.id} run={run} compensation={compensation} mayAnswer={mayControl} onAnswered={onChanged} />
+      ))}
       {mayControl && running && execution ? <CancelWorkflowForm executionId={execution.id} onCancelled={onChanged} /> : null}
+      {mayControl && execution ? <VersionMigration execution={execution} running={running} events={live.events} /> : null}
       {mayControl && !running && !starting ? (
         <div>
           <button type="button" className="button button--primary" onClick={() => setStarting(true)}>

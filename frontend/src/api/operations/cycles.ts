@@ -68,6 +68,7 @@ export const CycleDetailQuery = graphql(`
         children {
           id
           status
+          version
           currentPhase
           startedAt
           completedAt
@@ -105,7 +106,12 @@ export const CycleDetailQuery = graphql(`
             strategy
             status
             failure
+            undone
+            kept
+            notified
+            operatorAction
             startedAt
+            completedAt
           }
         }
       }

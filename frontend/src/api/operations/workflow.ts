@@ -1,4 +1,4 @@
-// GraphQL operations that control a cycle's workflow and follow its event log live.
+// GraphQL operations that control a cycle's workflow (start, cancel, operator answers, version migration) and follow its event log live.
 import { graphql } from '../../gql';
 
 export const StartWorkflowMutation = graphql(`
@@ -31,6 +31,48 @@ export const WorkflowEventsSubscription = graphql(`
       kind
       status
       detail
+    }
+  }
+`);
+
+export const ResolveInterventionMutation = graphql(`
+  mutation ResolveIntervention($compensationLogId: ID!, $action: OperatorAction!) {
+    resolveIntervention(compensationLogId: $compensationLogId, action: $action) {
+      id
+      status
+      operatorAction
+    }
+  }
+`);
+
+export const WorkflowVersionsQuery = graphql(`
+  query WorkflowVersions {
+    workflowVersions {
+      version
+      features
+      current
+      canMigrateTo
+    }
+  }
+`);
+
+export const MigrateWorkflowMutation = graphql(`
+  mutation MigrateWorkflow($executionId: ID!, $toVersion: String!) {
+    migrateWorkflow(executionId: $executionId, toVersion: $toVersion) {
+      id
+      fromVersion
+      toVersion
+      status
+      atPhase
+      reason
+      requestedAt
+      appliedAt
+      execution {
+        id
+        report {
+          reportNumber
+        }
+      }
     }
   }
 `);
