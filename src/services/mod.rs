@@ -3,6 +3,7 @@
 //! transaction.
 
 pub mod audit;
+pub mod by_hand;
 pub mod compensation;
 pub mod cycles;
 pub mod decision_payload;

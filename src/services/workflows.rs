@@ -65,6 +65,11 @@ pub async fn start(
     if matches!(cycle.status, CycleStatus::Cancelled | CycleStatus::Completed) {
         return Err(AppError::Conflict(format!("cycle {cycle_id} is {}", cycle.status.as_str())));
     }
+    if super::by_hand::advanced_by_hand(db, cycle_id).await? {
+        return Err(AppError::Conflict(format!(
+            "cycle {cycle_id} is advanced by hand: its phases move without a workflow"
+        )));
+    }
     let in_cycle: Vec<i64> = cycle_report::Entity::find()
         .filter(cycle_report::Column::CycleId.eq(cycle_id))
         .all(db)

@@ -2,6 +2,7 @@
 //! test (cloned from a migrated, seeded template), run in parallel.
 
 mod auth;
+mod by_hand;
 mod cycles;
 mod decision_payloads;
 mod email;

@@ -1,10 +1,12 @@
-//! `createCycle`, `addReportsToCycle` and `assignTester`: test managers setting up a cycle.
+//! `createCycle`, `addReportsToCycle`, `assignTester` and `advanceReportByHand`: test managers
+//! setting up a cycle, and moving one on without Temporal.
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
 
 use super::types::{Cycle, CycleReport};
 use crate::graphql::context::{ContextExt, parse_id};
 use crate::graphql::scalars::Date;
+use crate::services::by_hand;
 use crate::services::cycles::{self, NewCycle};
 
 /// A new test cycle.
@@ -71,5 +73,22 @@ impl CycleMutation {
         let report_id = parse_id("reportId", &report_id)?;
         let tester_id = tester_id.as_ref().map(|id| parse_id("testerId", id)).transpose()?;
         Ok(CycleReport(cycles::assign_tester(ctx.db(), viewer, cycle_id, report_id, tester_id).await?))
+    }
+
+    /// Moves one report of a cycle that runs without a workflow to its next phase (complete after
+    /// the last; the cycle completes with its last report). TEST_MANAGER and ADMIN only; CONFLICT
+    /// once the cycle is over, when its workflow has been started, or for a complete report. A
+    /// cycle moved by hand is not started as a workflow.
+    async fn advance_report_by_hand(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The cycle.")] cycle_id: ID,
+        #[graphql(desc = "The report of the cycle.")] report_id: ID,
+        #[graphql(desc = "Why, or what was done (audited).")] note: Option<String>,
+    ) -> Result<CycleReport> {
+        let viewer = ctx.viewer()?;
+        let cycle_id = parse_id("cycleId", &cycle_id)?;
+        let report_id = parse_id("reportId", &report_id)?;
+        Ok(CycleReport(by_hand::advance(ctx.db(), viewer, cycle_id, report_id, note).await?))
     }
 }
