@@ -16,6 +16,7 @@ mod m20261126_000011_source_record_category;
 mod m20261126_000012_lighter_test_case_writes;
 mod m20261126_000013_index_owner_assignments_by_report;
 mod m20261127_000014_cycle_sampling_settings;
+mod m20261127_000015_index_open_alerts_by_id;
 
 /// Every migration, oldest first.
 #[derive(Debug)]
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             m20261126_000012_lighter_test_case_writes,
             m20261126_000013_index_owner_assignments_by_report,
             m20261127_000014_cycle_sampling_settings,
+            m20261127_000015_index_open_alerts_by_id,
         ]
     }
 }

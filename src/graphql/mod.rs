@@ -1,6 +1,7 @@
 //! The GraphQL schema: one folder per domain, merged into the roots here. Limits on depth,
 //! complexity and page size keep one request from costing the server more than it should.
 
+pub mod alerts;
 pub mod batching;
 pub mod connection;
 pub mod context;
@@ -41,6 +42,7 @@ pub struct Query(
     tasks::query::TaskQuery,
     notifications::query::NotificationQuery,
     settings::query::SettingsQuery,
+    alerts::query::AlertQuery,
 );
 
 /// Every mutation.
@@ -52,6 +54,7 @@ pub struct Mutation(
     tasks::mutation::TaskMutation,
     notifications::mutation::NotificationMutation,
     settings::mutation::SettingsMutation,
+    alerts::mutation::AlertMutation,
 );
 
 /// Every subscription.

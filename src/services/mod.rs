@@ -2,6 +2,7 @@
 //! what the viewer may see, and commands that check rights, validate, write and audit in one
 //! transaction.
 
+pub mod alerts;
 pub mod audit;
 pub mod by_hand;
 pub mod compensation;

@@ -1,6 +1,7 @@
 //! Integration tests of the API against a real PostgreSQL: one binary, one fresh database per
 //! test (cloned from a migrated, seeded template), run in parallel.
 
+mod alerts;
 mod auth;
 mod by_hand;
 mod cycles;

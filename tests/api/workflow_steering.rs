@@ -277,7 +277,7 @@ async fn a_cancelled_cycle_records_cancelled_for_parent_and_children() {
 }
 
 /// Starts an AUTO cycle of one report with `fault` injected; returns the cycle's id.
-async fn run_with_fault(app: &TestApp, fault: Value) -> String {
+pub(crate) async fn run_with_fault(app: &TestApp, fault: Value) -> String {
     app.start_worker();
     let manager = app.login("test-manager").await;
     let cycle = one_report_cycle(app, &manager).await;
