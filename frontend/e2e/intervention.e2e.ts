@@ -16,7 +16,7 @@ describe('a phase paused for an operator', () => {
     session.afterwards(() => cancelWorkflow(cycle.token, executionId));
 
     // An executive who may watch every cycle, but not control workflows, sees the pause without the answers.
-    // (`tester` sees only cycles whose reports name them as tester; the API cannot assign one.)
+    // (`tester` sees only cycles whose reports name them as tester, and this cycle names none.)
     const watcher = await newPage(session.browser);
     await signIn(watcher, 'report-owner-executive');
     await watcher.goto(`/cycles/${cycle.id}`);
@@ -76,6 +76,12 @@ describe('moving a run to a newer workflow version', () => {
 
     const row = migration.getByTestId('migration-row');
     await row.locator('[data-status="REQUESTED"]').waitFor();
+    expect(await upgrade.count()).toBe(0);
+
+    // The run's migration records keep the pending move across a reload.
+    await page.reload();
+    await row.locator('[data-status="REQUESTED"]').waitFor();
+    await row.getByText(/pending: applies when the next phase starts/).waitFor();
     expect(await upgrade.count()).toBe(0);
 
     // Deciding planning's task ends the phase: the run moves before scoping starts.

@@ -26,8 +26,10 @@ describe('live updates across a dropped connection', () => {
       pageSide = ws;
       serverSide = server;
       ws.onMessage((message) => {
-        const parsed = JSON.parse(String(message)) as { type: string; payload?: { variables?: Subscribe } };
-        if (parsed.type === 'subscribe' && parsed.payload?.variables) subscribes.push(parsed.payload.variables);
+        const parsed = JSON.parse(String(message)) as { type: string; payload?: { query?: string; variables?: Subscribe } };
+        // Only the cycle's workflowEvents: the header's notifications bell follows taskEvents on the same socket.
+        const workflow = parsed.payload?.query?.includes('workflowEvents') ?? false;
+        if (parsed.type === 'subscribe' && workflow && parsed.payload?.variables) subscribes.push(parsed.payload.variables);
         server.send(message);
       });
       server.onMessage((message) => {

@@ -1,7 +1,14 @@
-// Direct GraphQL calls for test setup (sign in, create a cycle, start a run, wait for a task), using the app's typed operations.
+// Direct GraphQL calls for test setup (sign in, create a cycle, assign a tester, start a run, wait for a task), using the app's typed operations.
 import { execute } from '../../src/api/graphqlClient';
 import { LoginMutation } from '../../src/api/operations/auth';
-import { AddReportsToCycleMutation, CreateCycleMutation, CyclesQuery, ReportsQuery } from '../../src/api/operations/cycles';
+import {
+  AddReportsToCycleMutation,
+  AssignTesterMutation,
+  CreateCycleMutation,
+  CyclesQuery,
+  ReportsQuery,
+  TestersQuery,
+} from '../../src/api/operations/cycles';
 import { CompleteTaskMutation, InboxTasksQuery } from '../../src/api/operations/tasks';
 import { CancelWorkflowMutation, StartWorkflowMutation } from '../../src/api/operations/workflow';
 import type { ApprovalMode, Decision, StartWorkflowInput } from '../../src/gql/graphql';
@@ -15,7 +22,10 @@ export async function tokenFor(username: string): Promise<string> {
 }
 
 /** A fresh PLANNED cycle owned by test-manager, with the first `reportCount` reports, so tests never collide. */
-export async function createCycle(name: string, reportCount = 1): Promise<{ id: string; name: string; token: string }> {
+export async function createCycle(
+  name: string,
+  reportCount = 1,
+): Promise<{ id: string; name: string; token: string; reportIds: string[] }> {
   const token = await tokenFor('test-manager');
   const today = new Date().toISOString().slice(0, 10);
   const { createCycle: cycle } = await execute(
@@ -26,7 +36,16 @@ export async function createCycle(name: string, reportCount = 1): Promise<{ id: 
   const { reports } = await execute(ReportsQuery, {}, { endpoint, token });
   const reportIds = reports.nodes.slice(0, reportCount).map((r) => r.id);
   await execute(AddReportsToCycleMutation, { cycleId: cycle.id, reportIds }, { endpoint, token });
-  return { id: cycle.id, name: cycle.name, token };
+  return { id: cycle.id, name: cycle.name, token, reportIds };
+}
+
+/** Assigns the active tester `username` to a report of the cycle, as test-manager (a tester sees only cycles they test). */
+export async function assignTester(cycleId: string, reportId: string, username = 'tester'): Promise<void> {
+  const token = await tokenFor('test-manager');
+  const { users } = await execute(TestersQuery, {}, { endpoint, token });
+  const tester = users.nodes.find((u) => u.username === username);
+  if (!tester) throw new Error(`no active tester ${username}`);
+  await execute(AssignTesterMutation, { cycleId, reportId, testerId: tester.id }, { endpoint, token });
 }
 
 /** Starts the cycle's run; `more` adds to the input (faults, a pinned version: see StartWorkflowInput). */

@@ -1,7 +1,8 @@
-// The frame of every signed-in page: navigation, who is signed in (name and role), and sign-out.
+// The frame of every signed-in page: navigation, the notifications bell, who is signed in (name and role), and sign-out.
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession, useAuth } from '../auth/AuthContext';
 import { ROLE_LABELS, canMonitor } from '../auth/roles';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 export function AppLayout() {
   const { user } = useSession();
@@ -34,6 +35,7 @@ export function AppLayout() {
           </ul>
         </nav>
         <div className="app-header__user">
+          <NotificationBell />
           <span data-testid="current-user">
             <span className="app-header__name">{user.displayName}</span>{' '}
             <span className="app-header__role" data-testid="current-role">

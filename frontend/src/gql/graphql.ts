@@ -99,6 +99,20 @@ export type Phase =
   | 'SCOPING'
   | 'TEST_EXECUTION';
 
+/** A change to one phase's settings; what is left out stays as it is. */
+export type PhaseSettingInput = {
+  /** One of the phase's `allowedCompensations`. */
+  compensation?: CompensationAction | null | undefined;
+  /** 1 to 10 rounds. */
+  maxReviewRounds?: number | null | undefined;
+  /** The phase. */
+  phase: Phase;
+  /** 1 to 8760 hours. */
+  slaHours?: number | null | undefined;
+  /** 1 to 99 per cent of the SLA. */
+  slaWarningPercent?: number | null | undefined;
+};
+
 /** A user's role. */
 export type Role =
   | 'ADMIN'
@@ -170,6 +184,16 @@ export type TaskStatus =
   | 'EXPIRED'
   | 'OPEN';
 
+/** A change to the settings; what is left out stays as it is. */
+export type WorkflowSettingsInput = {
+  /** Phases to change, each named once. */
+  phases?: Array<PhaseSettingInput>;
+  /** Days to answer a request for information, 1 to 90 (per cycle only). */
+  rfiDueDays?: number | null | undefined;
+  /** Samples per report, 1 to 500 (per cycle only). */
+  sampleSize?: number | null | undefined;
+};
+
 export type LoginMutationVariables = Exact<{
   username: string;
   password: string;
@@ -195,7 +219,7 @@ export type CycleDetailQueryVariables = Exact<{
 }>;
 
 
-export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
+export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { id: string, username: string, displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }>, migrations: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
 
 export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -206,6 +230,20 @@ export type TestManagersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TestManagersQuery = { users: { nodes: Array<{ id: string, displayName: string, username: string }> } };
+
+export type TestersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TestersQuery = { users: { nodes: Array<{ id: string, displayName: string, username: string }> } };
+
+export type AssignTesterMutationVariables = Exact<{
+  cycleId: string | number;
+  reportId: string | number;
+  testerId?: string | number | null | undefined;
+}>;
+
+
+export type AssignTesterMutation = { assignTester: { id: string, tester: { id: string, username: string, displayName: string } | null } };
 
 export type CreateCycleMutationVariables = Exact<{
   input: CreateCycleInput;
@@ -226,6 +264,43 @@ export type MonitoringQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MonitoringQuery = { metrics: { from: string, to: string, computedAt: string, totalRuns: number, successRate: number | null, totalCycleRuns: number, totalsByStatus: Array<{ status: ExecutionStatus, count: number }>, cycleTotalsByStatus: Array<{ status: ExecutionStatus, count: number }>, phaseDurations: Array<{ phase: Phase, completedCount: number, skippedCount: number, failedCount: number, avgSeconds: number | null, p50Seconds: number | null, p95Seconds: number | null, avgWorkingSeconds: number | null, avgWaitingSeconds: number | null, retryCount: number }>, bottlenecks: Array<{ phase: Phase, waitingSeconds: number, workingSeconds: number, waitingShare: number | null, activeRunCount: number, openTaskCount: number, overdueTaskCount: number, oldestOpenTaskAgeSeconds: number | null }>, dailyTrend: Array<{ date: string, started: number, completed: number, failed: number, cancelled: number, successRate: number | null, avgDurationSeconds: number | null, cycleRunsStarted: number }> }, recent: { nodes: Array<{ id: string, status: ExecutionStatus, approvalMode: ApprovalMode, version: string, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, currentPhase: Phase | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string, nextRetryDelayMs: number | null }> }> }, openTasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, dueAt: string | null, createdAt: string, cycle: { id: string, name: string } | null }> }, compensationLogs: { totalCount: number, nodes: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, operatorAction: string | null, startedAt: string, completedAt: string | null, execution: { id: string, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null } | null }> }, workflowVersions: Array<{ version: string, current: boolean, features: Array<string>, canMigrateTo: Array<string>, executionCount: number, runningCount: number }> };
+
+export type UnreadNotificationCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnreadNotificationCountQuery = { unreadNotificationCount: number };
+
+export type NotificationsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  unread?: boolean | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { notifications: { totalCount: number, nodes: Array<{ id: string, kind: string, subject: string, body: string, link: string | null, createdAt: string, readAt: string | null }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type WorkflowSettingsFieldsFragment = { cycleId: string | null, sampleSize: number, rfiDueDays: number, phases: Array<{ phase: Phase, compensation: CompensationAction, allowedCompensations: Array<CompensationAction>, slaHours: number, slaWarningPercent: number, maxReviewRounds: number, overridden: boolean }> };
+
+export type WorkflowSettingsQueryVariables = Exact<{
+  cycleId?: string | number | null | undefined;
+}>;
+
+
+export type WorkflowSettingsQuery = { workflowSettings: { cycleId: string | null, sampleSize: number, rfiDueDays: number, phases: Array<{ phase: Phase, compensation: CompensationAction, allowedCompensations: Array<CompensationAction>, slaHours: number, slaWarningPercent: number, maxReviewRounds: number, overridden: boolean }> } };
+
+export type UpdateWorkflowSettingsMutationVariables = Exact<{
+  cycleId?: string | number | null | undefined;
+  input: WorkflowSettingsInput;
+}>;
+
+
+export type UpdateWorkflowSettingsMutation = { updateWorkflowSettings: { cycleId: string | null, sampleSize: number, rfiDueDays: number, phases: Array<{ phase: Phase, compensation: CompensationAction, allowedCompensations: Array<CompensationAction>, slaHours: number, slaWarningPercent: number, maxReviewRounds: number, overridden: boolean }> } };
 
 export type InboxTasksQueryVariables = Exact<{
   open?: boolean | null | undefined;
@@ -324,7 +399,22 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const WorkflowSettingsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment WorkflowSettingsFields on WorkflowSettings {
+  cycleId
+  sampleSize
+  rfiDueDays
+  phases {
+    phase
+    compensation
+    allowedCompensations
+    slaHours
+    slaWarningPercent
+    maxReviewRounds
+    overridden
+  }
+}
+    `, {"fragmentName":"WorkflowSettingsFields"}) as unknown as TypedDocumentString<WorkflowSettingsFieldsFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
@@ -391,6 +481,8 @@ export const CycleDetailDocument = new TypedDocumentString(`
       status
       currentPhase
       tester {
+        id
+        username
         displayName
       }
       report {
@@ -459,6 +551,16 @@ export const CycleDetailDocument = new TypedDocumentString(`
           startedAt
           completedAt
         }
+        migrations {
+          id
+          fromVersion
+          toVersion
+          status
+          atPhase
+          reason
+          requestedAt
+          appliedAt
+        }
       }
     }
     observations {
@@ -510,6 +612,29 @@ export const TestManagersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TestManagersQuery, TestManagersQueryVariables>;
+export const TestersDocument = new TypedDocumentString(`
+    query Testers {
+  users(role: TESTER, first: 100) {
+    nodes {
+      id
+      displayName
+      username
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TestersQuery, TestersQueryVariables>;
+export const AssignTesterDocument = new TypedDocumentString(`
+    mutation AssignTester($cycleId: ID!, $reportId: ID!, $testerId: ID) {
+  assignTester(cycleId: $cycleId, reportId: $reportId, testerId: $testerId) {
+    id
+    tester {
+      id
+      username
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignTesterMutation, AssignTesterMutationVariables>;
 export const CreateCycleDocument = new TypedDocumentString(`
     mutation CreateCycle($input: CreateCycleInput!) {
   createCycle(input: $input) {
@@ -653,6 +778,72 @@ export const MonitoringDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MonitoringQuery, MonitoringQueryVariables>;
+export const UnreadNotificationCountDocument = new TypedDocumentString(`
+    query UnreadNotificationCount {
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<UnreadNotificationCountQuery, UnreadNotificationCountQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($first: Int, $unread: Boolean) {
+  notifications(first: $first, unread: $unread) {
+    totalCount
+    nodes {
+      id
+      kind
+      subject
+      body
+      link
+      createdAt
+      readAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const WorkflowSettingsDocument = new TypedDocumentString(`
+    query WorkflowSettings($cycleId: ID) {
+  workflowSettings(cycleId: $cycleId) {
+    ...WorkflowSettingsFields
+  }
+}
+    fragment WorkflowSettingsFields on WorkflowSettings {
+  cycleId
+  sampleSize
+  rfiDueDays
+  phases {
+    phase
+    compensation
+    allowedCompensations
+    slaHours
+    slaWarningPercent
+    maxReviewRounds
+    overridden
+  }
+}`) as unknown as TypedDocumentString<WorkflowSettingsQuery, WorkflowSettingsQueryVariables>;
+export const UpdateWorkflowSettingsDocument = new TypedDocumentString(`
+    mutation UpdateWorkflowSettings($cycleId: ID, $input: WorkflowSettingsInput!) {
+  updateWorkflowSettings(cycleId: $cycleId, input: $input) {
+    ...WorkflowSettingsFields
+  }
+}
+    fragment WorkflowSettingsFields on WorkflowSettings {
+  cycleId
+  sampleSize
+  rfiDueDays
+  phases {
+    phase
+    compensation
+    allowedCompensations
+    slaHours
+    slaWarningPercent
+    maxReviewRounds
+    overridden
+  }
+}`) as unknown as TypedDocumentString<UpdateWorkflowSettingsMutation, UpdateWorkflowSettingsMutationVariables>;
 export const InboxTasksDocument = new TypedDocumentString(`
     query InboxTasks($open: Boolean, $mine: Boolean, $cycleId: ID) {
   tasks(first: 50, open: $open, mine: $mine, cycleId: $cycleId) {

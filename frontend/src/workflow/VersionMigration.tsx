@@ -1,4 +1,5 @@
-// Moving a running cycle run to a newer workflow version at the next phase boundary (test managers, admins), and its migrations.
+// Moving a running cycle run to a newer workflow version at the next phase boundary (test managers, admins), and its migrations as
+// recorded (pending, applied, rejected), so a reload still shows a move on its way.
 import { useState } from 'react';
 import { MigrateWorkflowMutation, WorkflowVersionsQuery } from '../api/operations/workflow';
 import { useMutation } from '../api/useMutation';
@@ -9,7 +10,17 @@ import type { CycleExecution } from '../cycles/types';
 import { formatTime } from '../format/format';
 import type { WorkflowEventLike } from './eventLog';
 import { PHASE_LABELS } from './phases';
-import { addedFeatures, featureLabel, migrationTargets, runVersions, trackMigrations, type MigrationRow } from './versionMigration';
+import {
+  MIGRATION_APPLIED,
+  MIGRATION_REQUESTED,
+  addedFeatures,
+  collectMigrations,
+  featureLabel,
+  migrationRow,
+  migrationTargets,
+  runVersions,
+  type MigrationRow,
+} from './versionMigration';
 
 interface Props {
   execution: CycleExecution;
@@ -17,9 +28,25 @@ interface Props {
   running: boolean;
   /** The cycle's event log, for the VERSION_MIGRATED events. */
   events: readonly WorkflowEventLike[];
+  /** Refetches the cycle (with its runs' migration records) after a request, accepted or refused. */
+  onChanged: () => void;
 }
 
-export function VersionMigration({ execution, running, events }: Props) {
+/** Where the move stands: pending, where it was applied, or why it was refused. */
+function whereText(row: MigrationRow): string {
+  switch (row.status) {
+    case MIGRATION_REQUESTED:
+      return `pending: applies when the next phase starts (asked at ${formatTime(row.requestedAt)})`;
+    case MIGRATION_APPLIED:
+      return row.atPhase ? `before ${PHASE_LABELS[row.atPhase]}, at ${formatTime(row.appliedAt)}` : `at ${formatTime(row.appliedAt)}`;
+    case 'REJECTED':
+      return `refused${row.reason ? `: ${row.reason}` : ''} (asked at ${formatTime(row.requestedAt)})`;
+    default:
+      return row.reason ?? '—';
+  }
+}
+
+export function VersionMigration({ execution, running, events, onChanged }: Props) {
   const versionsQuery = useQuery(WorkflowVersionsQuery, {});
   const [migrate, { running: sending, error }] = useMutation(MigrateWorkflowMutation);
   const [requested, setRequested] = useState<MigrationRow[]>([]);
@@ -27,29 +54,19 @@ export function VersionMigration({ execution, running, events }: Props) {
 
   const versions = versionsQuery.data?.workflowVersions ?? [];
   const from = runVersions(execution);
-  const rows = trackMigrations(requested, events, execution.children.map((c) => c.id));
-  const pending = rows.some((r) => r.status === 'REQUESTED');
+  const rows = collectMigrations(execution.children, requested, events);
+  const pending = rows.some((r) => r.status === MIGRATION_REQUESTED);
   const targets = running && !pending ? migrationTargets(from, versions) : [];
   const reportOf = (executionId: string) =>
     execution.children.find((c) => c.id === executionId)?.report?.reportNumber ?? `run ${executionId}`;
 
   const upgrade = async (toVersion: string) => {
     const result = await migrate({ executionId: execution.id, toVersion });
+    // A refused request is recorded too (REJECTED, with its reason): read the records either way.
+    onChanged();
     if (!result) return;
     setMovedNone(result.migrateWorkflow.length === 0);
-    setRequested((before) => [
-      ...before,
-      ...result.migrateWorkflow.map((r) => ({
-        id: r.id,
-        executionId: r.execution?.id ?? '',
-        fromVersion: r.fromVersion,
-        toVersion: r.toVersion,
-        status: r.status,
-        atPhase: r.atPhase ?? null,
-        requestedAt: r.requestedAt,
-        appliedAt: r.appliedAt ?? null,
-      })),
-    ]);
+    setRequested((before) => [...before, ...result.migrateWorkflow.map((r) => migrationRow(r.execution?.id ?? '', r))]);
   };
 
   if (targets.length === 0 && rows.length === 0 && !error && !versionsQuery.error && !movedNone) return null;
@@ -110,13 +127,7 @@ export function VersionMigration({ execution, running, events }: Props) {
                 <td>
                   <StatusBadge status={row.status} />
                 </td>
-                <td>
-                  {row.status === 'REQUESTED'
-                    ? `pending: applies when the next phase starts (asked at ${formatTime(row.requestedAt)})`
-                    : row.atPhase
-                      ? `before ${PHASE_LABELS[row.atPhase]}, at ${formatTime(row.appliedAt)}`
-                      : '—'}
-                </td>
+                <td>{whereText(row)}</td>
               </tr>
             ))}
           </tbody>

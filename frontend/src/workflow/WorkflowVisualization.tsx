@@ -81,7 +81,7 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
         <InterventionPanel key={compensation.id} run={run} compensation={compensation} mayAnswer={mayControl} onAnswered={onChanged} />
       ))}
       {mayControl && running && execution ? <CancelWorkflowForm executionId={execution.id} onCancelled={onChanged} /> : null}
-      {mayControl && execution ? <VersionMigration execution={execution} running={running} events={live.events} /> : null}
+      {mayControl && execution ? <VersionMigration execution={execution} running={running} events={live.events} onChanged={onChanged} /> : null}
       {mayControl && !running && !starting ? (
         <div>
           <button type="button" className="button button--primary" onClick={() => setStarting(true)}>

@@ -1,7 +1,15 @@
-// Unit tests of the migration targets of a running run, the features a version adds, and following migrations through the event log.
+// Unit tests of the migration targets of a running run, the features a version adds, and its migrations from the records, requests and events.
 import { describe, expect, it } from 'vitest';
 import type { WorkflowEventLike } from './eventLog';
-import { addedFeatures, featureLabel, migrationTargets, runVersions, trackMigrations, type MigrationRow } from './versionMigration';
+import {
+  addedFeatures,
+  collectMigrations,
+  featureLabel,
+  migrationRow,
+  migrationTargets,
+  runVersions,
+  type MigrationRecordLike,
+} from './versionMigration';
 
 const BASE = ['EIGHT_PHASES', 'HUMAN_APPROVALS', 'PHASE_COMPENSATION'];
 const VERSIONS = [
@@ -47,17 +55,18 @@ describe('addedFeatures', () => {
   });
 });
 
-describe('trackMigrations', () => {
-  const asked: MigrationRow = {
-    id: '7',
-    executionId: '21',
+describe('collectMigrations', () => {
+  const record = (id: string, status: string, more: Partial<MigrationRecordLike> = {}): MigrationRecordLike => ({
+    id,
     fromVersion: '1.0.0',
     toVersion: '1.1.0',
-    status: 'REQUESTED',
+    status,
     atPhase: null,
+    reason: null,
     requestedAt: '2026-11-25T10:00:00Z',
     appliedAt: null,
-  };
+    ...more,
+  });
   const migrated = (historyId: number, executionId: string, seq: number): WorkflowEventLike => ({
     seq,
     at: '2026-11-25T10:01:00Z',
@@ -69,17 +78,66 @@ describe('trackMigrations', () => {
     detail: { from: '1.0.0', to: '1.1.0', historyId },
   });
 
-  it('keeps a request pending until its VERSION_MIGRATED event', () => {
-    expect(trackMigrations([asked], [], ['21'])).toEqual([asked]);
-    const [row] = trackMigrations([asked], [migrated(7, '21', 40)], ['21']);
-    expect(row).toMatchObject({ id: '7', status: 'APPLIED', atPhase: 'SCOPING', appliedAt: '2026-11-25T10:01:00Z' });
-    expect(row?.requestedAt).toBe(asked.requestedAt);
+  it('shows a pending move from the records alone, as after a reload', () => {
+    const rows = collectMigrations([{ id: '21', migrations: [record('7', 'REQUESTED')] }], [], []);
+    expect(rows).toEqual([
+      {
+        id: '7',
+        executionId: '21',
+        fromVersion: '1.0.0',
+        toVersion: '1.1.0',
+        status: 'REQUESTED',
+        atPhase: null,
+        reason: null,
+        requestedAt: '2026-11-25T10:00:00Z',
+        appliedAt: null,
+      },
+    ]);
   });
 
-  it('shows migrations applied before the page opened, of this run only', () => {
-    const rows = trackMigrations([], [migrated(5, '21', 30), migrated(2, '99', 10)], ['21']);
+  it('shows applied and rejected moves with where and why, oldest first across report runs', () => {
+    const runs = [
+      { id: '22', migrations: [record('12', 'REJECTED', { reason: 'the run has finished' })] },
+      {
+        id: '21',
+        migrations: [record('9', 'APPLIED', { atPhase: 'SCOPING', appliedAt: '2026-11-25T10:02:00Z' })],
+      },
+    ];
+    const rows = collectMigrations(runs, [], []);
+    expect(rows.map((r) => [r.id, r.executionId, r.status, r.atPhase, r.reason])).toEqual([
+      ['9', '21', 'APPLIED', 'SCOPING', null],
+      ['12', '22', 'REJECTED', null, 'the run has finished'],
+    ]);
+  });
+
+  it('keeps a move asked for on this page until the records have it, then follows them', () => {
+    const asked = migrationRow('21', record('7', 'REQUESTED'));
+    expect(collectMigrations([{ id: '21', migrations: [] }], [asked], [])).toEqual([asked]);
+    const [row] = collectMigrations([{ id: '21', migrations: [record('7', 'REJECTED', { reason: 'no' })] }], [asked], []);
+    expect(row).toMatchObject({ id: '7', status: 'REJECTED', reason: 'no' });
+  });
+
+  it('marks a pending move applied on its VERSION_MIGRATED event, before the records are read again', () => {
+    const [row] = collectMigrations([{ id: '21', migrations: [record('7', 'REQUESTED')] }], [], [migrated(7, '21', 40)]);
+    expect(row).toMatchObject({ id: '7', status: 'APPLIED', atPhase: 'SCOPING', appliedAt: '2026-11-25T10:01:00Z' });
+    expect(row?.requestedAt).toBe('2026-11-25T10:00:00Z');
+  });
+
+  it('lets the records win over an event for a move they already settled', () => {
+    const applied = record('7', 'APPLIED', { atPhase: 'SAMPLE_SELECTION', appliedAt: '2026-11-25T10:05:00Z' });
+    const [row] = collectMigrations([{ id: '21', migrations: [applied] }], [], [migrated(7, '21', 40)]);
+    expect(row).toMatchObject({ status: 'APPLIED', atPhase: 'SAMPLE_SELECTION', appliedAt: '2026-11-25T10:05:00Z' });
+  });
+
+  it('shows an applied move the records lack yet, of this run only', () => {
+    const rows = collectMigrations([{ id: '21', migrations: [] }], [], [migrated(5, '21', 30), migrated(2, '99', 10)]);
     expect(rows).toEqual([
       expect.objectContaining({ id: '5', executionId: '21', fromVersion: '1.0.0', toVersion: '1.1.0', status: 'APPLIED' }),
     ]);
+  });
+
+  it('ignores requests for report runs that are not this run\'s', () => {
+    const elsewhere = migrationRow('99', record('3', 'REQUESTED'));
+    expect(collectMigrations([{ id: '21', migrations: [] }], [elsewhere], [])).toEqual([]);
   });
 });

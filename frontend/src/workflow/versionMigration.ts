@@ -1,4 +1,4 @@
-// Which newer workflow versions a running cycle run may move to, the features each adds, and the migrations asked for and applied.
+// Which newer workflow versions a running cycle run may move to, the features each adds, and its migrations: pending, applied or rejected.
 import type { Phase } from '../gql/graphql';
 import { humanize } from '../format/format';
 import type { WorkflowEventLike } from './eventLog';
@@ -27,9 +27,32 @@ export interface MigrationRow {
   /** REQUESTED, APPLIED, REJECTED or FAILED. */
   status: string;
   atPhase: Phase | null;
+  /** Why it was refused (REJECTED, FAILED). */
+  reason: string | null;
   requestedAt: string | null;
   appliedAt: string | null;
 }
+
+/** The fields of a MigrationRecord this module reads. */
+export interface MigrationRecordLike {
+  id: string;
+  fromVersion: string;
+  toVersion: string;
+  status: string;
+  atPhase?: Phase | null | undefined;
+  reason?: string | null | undefined;
+  requestedAt: string;
+  appliedAt?: string | null | undefined;
+}
+
+/** A report run with the migrations the server recorded for it (`WorkflowExecution.migrations`). */
+export interface RunMigrationsLike {
+  id: string;
+  migrations: readonly MigrationRecordLike[];
+}
+
+export const MIGRATION_REQUESTED = 'REQUESTED';
+export const MIGRATION_APPLIED = 'APPLIED';
 
 /** What the features of the versions mean, in words (unknown ones are humanized). */
 const FEATURE_LABELS: Record<string, string> = {
@@ -79,29 +102,51 @@ function detailText(detail: unknown, key: string): string | null {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
 }
 
+/** A recorded migration of report run `executionId` as a row. */
+export function migrationRow(executionId: string, record: MigrationRecordLike): MigrationRow {
+  return {
+    id: record.id,
+    executionId,
+    fromVersion: record.fromVersion,
+    toVersion: record.toVersion,
+    status: record.status,
+    atPhase: record.atPhase ?? null,
+    reason: record.reason ?? null,
+    requestedAt: record.requestedAt,
+    appliedAt: record.appliedAt ?? null,
+  };
+}
+
 /**
- * The migrations of the run's report runs (`runIds`): those asked for on this page, marked APPLIED
- * by their VERSION_MIGRATED event, plus the ones the event log shows applied before. Oldest first.
+ * The migrations of the run's report runs, oldest first. The server's records say what each is
+ * (so a reload still shows a pending move, and a rejected one with its reason); a move asked for on
+ * this page shows until the records include it; and a VERSION_MIGRATED event marks a pending move
+ * applied before the records are read again (or shows one the records do not have yet).
  */
-export function trackMigrations(
+export function collectMigrations(
+  runs: readonly RunMigrationsLike[],
   requested: readonly MigrationRow[],
   events: readonly WorkflowEventLike[],
-  runIds: readonly string[],
 ): MigrationRow[] {
-  const rows = new Map(requested.map((r) => [r.id, r]));
+  const runIds = new Set(runs.map((r) => r.id));
+  const rows = new Map<string, MigrationRow>();
+  for (const row of requested) if (runIds.has(row.executionId)) rows.set(row.id, row);
+  for (const run of runs) for (const record of run.migrations) rows.set(record.id, migrationRow(run.id, record));
   for (const event of events) {
-    if (event.kind !== 'VERSION_MIGRATED' || !event.executionId || !runIds.includes(event.executionId)) continue;
+    if (event.kind !== 'VERSION_MIGRATED' || !event.executionId || !runIds.has(event.executionId)) continue;
     const id = detailText(event.detail, 'historyId');
     if (id === null) continue;
-    const asked = rows.get(id);
+    const known = rows.get(id);
+    if (known && known.status !== MIGRATION_REQUESTED) continue;
     rows.set(id, {
       id,
       executionId: event.executionId,
-      fromVersion: asked?.fromVersion ?? detailText(event.detail, 'from') ?? '?',
-      toVersion: asked?.toVersion ?? detailText(event.detail, 'to') ?? event.status,
-      status: 'APPLIED',
+      fromVersion: known?.fromVersion ?? detailText(event.detail, 'from') ?? '?',
+      toVersion: known?.toVersion ?? detailText(event.detail, 'to') ?? event.status,
+      status: MIGRATION_APPLIED,
       atPhase: isPhase(event.phase) ? event.phase : null,
-      requestedAt: asked?.requestedAt ?? null,
+      reason: null,
+      requestedAt: known?.requestedAt ?? null,
       appliedAt: event.at,
     });
   }

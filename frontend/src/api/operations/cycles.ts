@@ -1,4 +1,4 @@
-// GraphQL operations for test cycles: the list, one cycle with its current run, and creating one.
+// GraphQL operations for test cycles: the list, one cycle with its current run, creating one, and assigning testers.
 import { graphql } from '../../gql';
 
 export const CyclesQuery = graphql(`
@@ -45,6 +45,8 @@ export const CycleDetailQuery = graphql(`
         status
         currentPhase
         tester {
+          id
+          username
           displayName
         }
         report {
@@ -113,6 +115,16 @@ export const CycleDetailQuery = graphql(`
             startedAt
             completedAt
           }
+          migrations {
+            id
+            fromVersion
+            toVersion
+            status
+            atPhase
+            reason
+            requestedAt
+            appliedAt
+          }
         }
       }
       observations {
@@ -162,6 +174,31 @@ export const TestManagersQuery = graphql(`
         id
         displayName
         username
+      }
+    }
+  }
+`);
+
+export const TestersQuery = graphql(`
+  query Testers {
+    users(role: TESTER, first: 100) {
+      nodes {
+        id
+        displayName
+        username
+      }
+    }
+  }
+`);
+
+export const AssignTesterMutation = graphql(`
+  mutation AssignTester($cycleId: ID!, $reportId: ID!, $testerId: ID) {
+    assignTester(cycleId: $cycleId, reportId: $reportId, testerId: $testerId) {
+      id
+      tester {
+        id
+        username
+        displayName
       }
     }
   }
