@@ -3,7 +3,8 @@
 
 use entity::enums::{CompensationAction, Phase, StepStatus};
 
-use super::{Next, Runner, Stop};
+use super::rounds::Next;
+use super::{Runner, Stop};
 use crate::activities::tasks::TaskActivities;
 use crate::messages::OperatorAction;
 use crate::phases::compensation::{self, Compensate};

@@ -3,12 +3,13 @@
 //! and waits for a `decide` update; a phase sent back is redone with the reviewer's comment up to
 //! its round limit; a phase whose work fails after its retries is compensated per its strategy.
 //!
-//! This file holds the workflow's state, its update and query handlers and the phase loop;
-//! `work` runs each phase's activities, `human` its inbox tasks and `compensation` a failed
-//! phase's strategy.
+//! This file holds the workflow's state, its update and query handlers and the order of the
+//! phases; `rounds` runs one phase's rounds, `work` each phase's activities, `human` its inbox
+//! tasks and `compensation` a failed phase's strategy.
 
 mod compensation;
 mod human;
+mod rounds;
 mod work;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -27,7 +28,7 @@ use crate::activities::tracking::{ReportLinks, ReportPeople, TrackingActivities}
 use crate::messages::{
     Fault, MigrationRequest, OperatorDecision, REPORT_WORKFLOW_TYPE, ReportOutcome, ReportRun, TaskDecision,
 };
-use crate::payloads::{DecisionPayload, excluded_attributes};
+use crate::payloads::DecisionPayload;
 use crate::phases::PhaseInput;
 use crate::phases::migration::ApplyMigration;
 use crate::provider::Revision;
@@ -156,27 +157,6 @@ enum WorkFailure {
     Cancelled,
 }
 
-/// What happens after a compensation.
-enum Next {
-    /// The phase counts as done with this status.
-    Continue(StepStatus),
-    /// Run the phase's work again in a new round.
-    Retry,
-    /// Reopen an earlier phase's approval, then run the phase's work again in a new round.
-    Reopen(Phase),
-    /// Stop the run.
-    Fail,
-}
-
-/// How a phase's first round begins.
-#[derive(Clone, Copy, PartialEq)]
-enum Opening {
-    /// With the phase's work, then its human steps.
-    Work,
-    /// With planning's approval alone, its attributes kept: planning reopened by scoping's rollback.
-    ReopenedApproval,
-}
-
 struct Runner {
     ctx: WorkflowContext<ReportTestingWorkflow>,
     input: ReportRun,
@@ -296,82 +276,6 @@ impl Runner {
             )
             .await
             .map_err(|err| Stop::Failed(phase, failure_message(&err)))
-    }
-
-    /// One phase from start to its end, with review rounds and compensation.
-    async fn phase(&self, phase: Phase, from: Option<Phase>, entry: &str) -> Result<(), Stop> {
-        self.migrate_at_boundary(phase).await?;
-        if self.input.skip_phases.contains(&phase) {
-            let transition = Transition { from, to: Some(phase), kind: "SKIP".to_owned() };
-            return self.record(phase, StepStatus::Skipped, 1, Some(transition), None).await;
-        }
-        let transition = Transition { from, to: Some(phase), kind: entry.to_owned() };
-        self.record(phase, StepStatus::Running, 1, Some(transition), None).await?;
-        self.rounds(phase, 1, Opening::Work).await
-    }
-
-    /// Reopens `earlier` (planning) from `phase` (scoping, rolled back): its approval is asked
-    /// again in a new round, and sent back, its work is redone as in its own review rounds.
-    async fn reopen(&self, earlier: Phase, phase: Phase) -> Result<(), Stop> {
-        let round = self.ctx.state(|s| s.rounds.get(&earlier).copied().unwrap_or(1)) + 1;
-        let transition = Transition { from: Some(phase), to: Some(earlier), kind: "COMPENSATION".to_owned() };
-        self.record(earlier, StepStatus::Running, round, Some(transition), None).await?;
-        // Boxed: the reopened phase's rounds run inside the rounds of the phase that reopened it.
-        Box::pin(self.rounds(earlier, round, Opening::ReopenedApproval)).await
-    }
-
-    /// The phase's rounds from `first` on: a phase sent back or rolled back is redone in the next
-    /// round, up to the phase's round limit; a failure is compensated per the phase's strategy.
-    async fn rounds(&self, phase: Phase, first: u32, opening: Opening) -> Result<(), Stop> {
-        let last = first + self.input.settings.phase(phase).max_review_rounds.max(1) - 1;
-        let mut round = first;
-        let mut revision = None;
-        loop {
-            self.ctx.state_mut(|s| s.rounds.insert(phase, round));
-            let outcome = if round == first && opening == Opening::ReopenedApproval {
-                self.approve_attributes(round).await
-            } else {
-                self.work(phase, round, revision.take()).await
-            };
-            let next = match outcome {
-                Ok(Review::Accepted) => return self.record(phase, StepStatus::Completed, round, None, None).await,
-                Ok(Review::SentBack(decision)) => {
-                    revision = Some(Revision {
-                        comment: decision.comment.clone(),
-                        exclude: excluded_attributes(decision.payload.as_ref()),
-                    });
-                    Next::Retry
-                }
-                Err(WorkFailure::Cancelled) => return Err(Stop::Cancelled),
-                Err(WorkFailure::Failed(message)) => match self.compensate(phase, round, &message).await? {
-                    Next::Fail => {
-                        self.record(phase, StepStatus::Failed, round, None, Some(message.clone())).await?;
-                        return Err(Stop::Failed(phase, message));
-                    }
-                    other => other,
-                },
-            };
-            match next {
-                Next::Continue(status) => return self.record(phase, status, round, None, None).await,
-                Next::Retry if round < last => {
-                    round += 1;
-                    let transition = Transition { from: Some(phase), to: Some(phase), kind: "LOOP_BACK".to_owned() };
-                    self.record(phase, StepStatus::Running, round, Some(transition), None).await?;
-                }
-                Next::Reopen(earlier) if round < last => {
-                    self.reopen(earlier, phase).await?;
-                    round += 1;
-                    let transition = Transition { from: Some(earlier), to: Some(phase), kind: "SEQUENTIAL".to_owned() };
-                    self.record(phase, StepStatus::Running, round, Some(transition), None).await?;
-                }
-                Next::Retry | Next::Reopen(_) | Next::Fail => {
-                    let rounds = last - first + 1;
-                    let message = format!("{} did not succeed within {rounds} rounds", phase.label());
-                    self.record(phase, StepStatus::Failed, round, None, Some(message.clone())).await?;
-                    return Err(Stop::Failed(phase, message));
-                }
-            }
-        }
     }
 
     /// The version the run executes now.
