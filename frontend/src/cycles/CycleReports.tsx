@@ -1,4 +1,5 @@
-// The reports of a cycle with their testers: test managers and admins assign each report's tester (assignTester), others read who it is.
+// The reports of a cycle with their testers, phases and statuses: test managers and admins assign each report's tester
+// (assignTester) and, while no workflow runs the cycle, advance its reports by hand; others read where they stand.
 import { useId, useState, type ReactNode } from 'react';
 import { AssignTesterMutation, TestersQuery } from '../api/operations/cycles';
 import { useMutation } from '../api/useMutation';
@@ -6,21 +7,24 @@ import { useQuery } from '../api/useQuery';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { StatusBadge } from '../components/StatusBadge';
 import { PHASE_LABELS } from '../workflow/phases';
+import { AdvanceByHand } from './AdvanceByHand';
+import { advancedByHand, mayAdvanceByHand } from './byHand';
 import { cycleIsOver } from './cycleStatus';
 import { shownTesterId, testerOptions, type PendingAssignment, type TesterLike } from './testerAssignment';
 import type { CycleDetail, CycleReportRow } from './types';
 
 interface Props {
   cycle: CycleDetail;
-  /** Whether the viewer assigns testers (test managers and admins). */
+  /** Whether the viewer assigns testers and advances reports by hand (test managers and admins). */
   mayAssign: boolean;
-  /** Refetches the cycle after a tester was assigned. */
+  /** Refetches the cycle after a tester was assigned or a report moved. */
   onChanged: () => void;
 }
 
 export function CycleReports({ cycle, mayAssign, onChanged }: Props) {
   const fixed = cycleIsOver(cycle.status);
   const editable = mayAssign && !fixed;
+  const byHand = advancedByHand(cycle);
   return (
     <section className="card stack" aria-labelledby="cycle-reports-title" data-testid="cycle-reports">
       <h2 id="cycle-reports-title">Reports and testers</h2>
@@ -30,6 +34,14 @@ export function CycleReports({ cycle, mayAssign, onChanged }: Props) {
       ) : null}
       {cycle.cycleReports.length > 0 && !editable ? <ReportTable rows={cycle.cycleReports} tester={(row) => <TesterName row={row} />} /> : null}
       {mayAssign && fixed ? <p className="muted small">The cycle is over: its testers stay as they were.</p> : null}
+      {byHand && !(mayAssign && mayAdvanceByHand(cycle)) ? (
+        <p className="muted small" data-testid="by-hand-note">
+          This cycle is advanced by hand, without a workflow: its test manager moves each report from phase to phase.
+        </p>
+      ) : null}
+      {mayAssign && cycle.cycleReports.length > 0 && mayAdvanceByHand(cycle) ? (
+        <AdvanceByHand cycleId={cycle.id} rows={cycle.cycleReports} onChanged={onChanged} />
+      ) : null}
     </section>
   );
 }
@@ -53,7 +65,12 @@ function ReportTable({ rows, tester }: { rows: readonly CycleReportRow[]; tester
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-testid="cycle-report" data-report={row.report?.reportNumber ?? row.id}>
+            <tr
+              key={row.id}
+              data-testid="cycle-report"
+              data-report={row.report?.reportNumber ?? row.id}
+              data-current-phase={row.currentPhase ?? ''}
+            >
               <th scope="row">
                 {row.report ? (
                   <>

@@ -194,6 +194,21 @@ export type WorkflowSettingsInput = {
   sampleSize?: number | null | undefined;
 };
 
+export type WorkflowAlertsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  open?: boolean | null | undefined;
+}>;
+
+
+export type WorkflowAlertsQuery = { workflowAlerts: { totalCount: number, nodes: Array<{ id: string, alertType: string, severity: string, message: string, createdAt: string, acknowledgedAt: string | null, acknowledgedBy: { username: string, displayName: string } | null, execution: { id: string, status: ExecutionStatus, cycle: { id: string, name: string } | null, report: { reportNumber: string, name: string } | null } | null }> } };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  alertId: string | number;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, acknowledgedAt: string | null, acknowledgedBy: { username: string, displayName: string } | null } };
+
 export type LoginMutationVariables = Exact<{
   username: string;
   password: string;
@@ -219,7 +234,7 @@ export type CycleDetailQueryVariables = Exact<{
 }>;
 
 
-export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, tester: { id: string, username: string, displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }>, migrations: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
+export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, workflowId: string | null, tester: { id: string, username: string, displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }>, migrations: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
 
 export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -244,6 +259,15 @@ export type AssignTesterMutationVariables = Exact<{
 
 
 export type AssignTesterMutation = { assignTester: { id: string, tester: { id: string, username: string, displayName: string } | null } };
+
+export type AdvanceReportByHandMutationVariables = Exact<{
+  cycleId: string | number;
+  reportId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AdvanceReportByHandMutation = { advanceReportByHand: { id: string, status: CycleReportStatus, currentPhase: Phase | null } };
 
 export type CreateCycleMutationVariables = Exact<{
   input: CreateCycleInput;
@@ -415,6 +439,49 @@ export const WorkflowSettingsFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"WorkflowSettingsFields"}) as unknown as TypedDocumentString<WorkflowSettingsFieldsFragment, unknown>;
+export const WorkflowAlertsDocument = new TypedDocumentString(`
+    query WorkflowAlerts($first: Int, $open: Boolean) {
+  workflowAlerts(first: $first, open: $open) {
+    totalCount
+    nodes {
+      id
+      alertType
+      severity
+      message
+      createdAt
+      acknowledgedAt
+      acknowledgedBy {
+        username
+        displayName
+      }
+      execution {
+        id
+        status
+        cycle {
+          id
+          name
+        }
+        report {
+          reportNumber
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WorkflowAlertsQuery, WorkflowAlertsQueryVariables>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($alertId: ID!) {
+  acknowledgeAlert(alertId: $alertId) {
+    id
+    acknowledgedAt
+    acknowledgedBy {
+      username
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
@@ -480,6 +547,7 @@ export const CycleDetailDocument = new TypedDocumentString(`
       id
       status
       currentPhase
+      workflowId
       tester {
         id
         username
@@ -635,6 +703,15 @@ export const AssignTesterDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignTesterMutation, AssignTesterMutationVariables>;
+export const AdvanceReportByHandDocument = new TypedDocumentString(`
+    mutation AdvanceReportByHand($cycleId: ID!, $reportId: ID!, $note: String) {
+  advanceReportByHand(cycleId: $cycleId, reportId: $reportId, note: $note) {
+    id
+    status
+    currentPhase
+  }
+}
+    `) as unknown as TypedDocumentString<AdvanceReportByHandMutation, AdvanceReportByHandMutationVariables>;
 export const CreateCycleDocument = new TypedDocumentString(`
     mutation CreateCycle($input: CreateCycleInput!) {
   createCycle(input: $input) {

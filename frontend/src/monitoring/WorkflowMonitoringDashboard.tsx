@@ -1,4 +1,5 @@
-// /workflow-monitoring: the server's figures (run counts, success rate, phase durations, bottlenecks, daily trend), alerts, retries, compensations, versions, live.
+// /workflow-monitoring: the server's figures (run counts, success rate, phase durations, bottlenecks, daily trend), stored alerts,
+// retries, compensations, versions, live.
 import { MonitoringQuery } from '../api/operations/monitoring';
 import { useQuery } from '../api/useQuery';
 import { useSession } from '../auth/AuthContext';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../format/format';
 import { useNow } from '../hooks/useNow';
 import { useThrottledRefetch } from '../hooks/useThrottledRefetch';
 import { useWorkflowEvents } from '../workflow/useWorkflowEvents';
+import { alertRefreshKey } from './alerts';
 import { AlertsPanel } from './AlertsPanel';
 import { BottleneckTable } from './BottleneckTable';
 import { CompensationTable } from './CompensationTable';
@@ -20,8 +22,6 @@ import { isOverdue } from './metrics';
 import { PhaseDurationTable } from './PhaseDurationTable';
 import { RetryTable } from './RetryTable';
 import { VersionsTable } from './VersionsTable';
-
-const ALERT_KINDS = new Set(['ALERT_RAISED', 'PHASE_FAILED', 'WORKFLOW_FAILED', 'COMPENSATED']);
 
 export function WorkflowMonitoringDashboard() {
   const { user } = useSession();
@@ -49,7 +49,8 @@ function Dashboard() {
   // Every figure is the server's (workflowMetrics, last 30 days to now); a live event refetches them.
   const overdueTasks = (data?.openTasks.nodes ?? []).filter((task) => isOverdue(task, now));
   const failedRuns = (data?.recent.nodes ?? []).filter((run) => run.status === 'FAILED' || run.status === 'TIMED_OUT').slice(0, 10);
-  const liveAlerts = live.events.filter((event) => ALERT_KINDS.has(event.kind));
+  // The stored alerts are read again when a live event may have raised one.
+  const alertSeq = alertRefreshKey(live.events);
 
   return (
     <section aria-labelledby="monitoring-title" className="stack">
@@ -67,10 +68,8 @@ function Dashboard() {
             report's run, and cycle runs apart.
           </p>
           <MetricTiles metrics={data.metrics} compensations={data.compensationLogs.totalCount} />
-          <div className="grid-2">
-            <AlertsPanel overdueTasks={overdueTasks} failedRuns={failedRuns} liveAlerts={liveAlerts} />
-            <BottleneckTable rows={data.metrics.bottlenecks} />
-          </div>
+          <AlertsPanel overdueTasks={overdueTasks} failedRuns={failedRuns} refreshOn={alertSeq} />
+          <BottleneckTable rows={data.metrics.bottlenecks} />
           <PhaseDurationTable stats={data.metrics.phaseDurations} />
           <DailyTrendChart metrics={data.metrics} />
           <div className="grid-2">

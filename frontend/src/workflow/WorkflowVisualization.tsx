@@ -1,10 +1,12 @@
-// Live progress of a cycle's workflow: paused phases, the phase pipeline, per-report progress and steps, run controls.
+// Live progress of a cycle's workflow: paused phases, the phase pipeline, per-report progress and steps, run controls
+// (none for a cycle advanced by hand, which is not started as a workflow).
 import { useMemo, useState } from 'react';
 import { useSession } from '../auth/AuthContext';
 import { canControlWorkflows } from '../auth/roles';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { StatusBadge } from '../components/StatusBadge';
+import { advancedByHand } from '../cycles/byHand';
 import type { CycleDetail } from '../cycles/types';
 import { formatDateTime, formatDuration, secondsBetween } from '../format/format';
 import { useNow } from '../hooks/useNow';
@@ -45,6 +47,8 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
   const shownExecution = selected ? execution?.children.find((c) => c.id === selected) : undefined;
   const mayControl = canControlWorkflows(user.role);
   const paused = useMemo(() => pausedCompensations(execution), [execution]);
+  // A cycle moved by hand is not started as a workflow (the server answers CONFLICT).
+  const byHand = advancedByHand(cycle);
   const started = () => {
     setStarting(false);
     onChanged();
@@ -55,7 +59,7 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
       <header className="workflow__head">
         <h2 id="workflow-title">Workflow</h2>
         <LiveIndicator status={live.status} errors={live.errors} />
-        {status ? <StatusBadge status={status} /> : <span className="muted">not started</span>}
+        {status ? <StatusBadge status={status} /> : <span className="muted">{byHand ? 'not used: advanced by hand' : 'not started'}</span>}
         {execution ? (
           <span className="muted">
             {execution.approvalMode} approvals · version {execution.version}
@@ -82,18 +86,25 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
       ))}
       {mayControl && running && execution ? <CancelWorkflowForm executionId={execution.id} onCancelled={onChanged} /> : null}
       {mayControl && execution ? <VersionMigration execution={execution} running={running} events={live.events} onChanged={onChanged} /> : null}
-      {mayControl && !running && !starting ? (
+      {byHand ? (
+        <p className="notice notice--info" data-testid="workflow-by-hand">
+          This cycle is advanced by hand (see Reports and testers), so its workflow cannot be started: a cycle runs one way or the
+          other.
+        </p>
+      ) : null}
+      {mayControl && !running && !starting && !byHand ? (
         <div>
           <button type="button" className="button button--primary" onClick={() => setStarting(true)}>
             Start Workflow
           </button>
         </div>
       ) : null}
-      {mayControl && !running && starting ? (
+      {mayControl && !running && starting && !byHand ? (
         <StartWorkflowForm cycleId={cycle.id} reports={cycle.cycleReports} onStarted={started} onClose={() => setStarting(false)} />
       ) : null}
 
-      <PhasePipeline summaries={summaries} />
+      {/* The pipeline draws the workflow's runs; a cycle moved by hand has none (its phases are in the reports' table). */}
+      {byHand ? null : <PhasePipeline summaries={summaries} />}
 
       {board.reports.length > 0 ? (
         <>
@@ -105,7 +116,7 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
             onSelect={(id) => setSelected((current) => (current === id ? null : id))}
           />
         </>
-      ) : (
+      ) : byHand ? null : (
         <p className="muted">
           {cycle.cycleReports.length} report{cycle.cycleReports.length === 1 ? '' : 's'} in this cycle; progress appears here once the
           workflow runs.

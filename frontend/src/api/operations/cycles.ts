@@ -1,4 +1,4 @@
-// GraphQL operations for test cycles: the list, one cycle with its current run, creating one, and assigning testers.
+// GraphQL operations for test cycles: the list, one cycle with its current run, creating one, assigning testers, advancing by hand.
 import { graphql } from '../../gql';
 
 export const CyclesQuery = graphql(`
@@ -44,6 +44,7 @@ export const CycleDetailQuery = graphql(`
         id
         status
         currentPhase
+        workflowId
         tester {
           id
           username
@@ -200,6 +201,16 @@ export const AssignTesterMutation = graphql(`
         username
         displayName
       }
+    }
+  }
+`);
+
+export const AdvanceReportByHandMutation = graphql(`
+  mutation AdvanceReportByHand($cycleId: ID!, $reportId: ID!, $note: String) {
+    advanceReportByHand(cycleId: $cycleId, reportId: $reportId, note: $note) {
+      id
+      status
+      currentPhase
     }
   }
 `);
