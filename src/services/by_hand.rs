@@ -9,12 +9,13 @@ use entity::enums::{CycleReportStatus, CycleStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QuerySelect, TransactionTrait,
+    QueryFilter, TransactionTrait,
 };
 use serde_json::json;
 use worker::events::{self, EventKind, NewEvent};
 
 use super::audit::{self, Entry};
+use super::cycles;
 use crate::auth::{Viewer, policy::Action};
 use crate::error::{AppError, AppResult};
 
@@ -56,15 +57,8 @@ pub async fn advance(
         return Err(AppError::bad_input("note", format!("note may be at most {MAX_NOTE_LEN} characters")));
     }
     let txn = db.begin().await?;
-    // Locked like a workflow start locks nothing else: a start and a move of one cycle serialise.
-    let cycle = test_cycle::Entity::find_by_id(cycle_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("cycle {cycle_id}")))?;
-    if matches!(cycle.status, CycleStatus::Completed | CycleStatus::Cancelled) {
-        return Err(AppError::Conflict(format!("cycle {cycle_id} is {}", cycle.status.as_str())));
-    }
+    // Locked: two moves of one cycle's reports serialise, so the cycle's status follows them all.
+    let cycle = cycles::lock_open(&txn, cycle_id).await?;
     let runs =
         workflow_execution::Entity::find().filter(workflow_execution::Column::CycleId.eq(cycle_id)).count(&txn).await?;
     if runs > 0 {

@@ -48,6 +48,24 @@ pub async fn find(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> AppRes
     Ok(select.one(db).await?)
 }
 
+/// The cycle `cycle_id`, its row locked until `txn` ends so that changes to one cycle (its reports,
+/// testers, settings, moves by hand) serialise: NOT_FOUND when there is none, CONFLICT once it is
+/// over (completed or cancelled) and takes no more changes.
+pub async fn lock_open(txn: &DatabaseTransaction, cycle_id: i64) -> AppResult<test_cycle::Model> {
+    let cycle = test_cycle::Entity::find_by_id(cycle_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or_else(|| AppError::NotFound(format!("cycle {cycle_id}")))?;
+    if matches!(cycle.status, CycleStatus::Completed | CycleStatus::Cancelled) {
+        return Err(AppError::Conflict(format!(
+            "cycle {cycle_id} is {} and takes no more changes",
+            cycle.status.as_str()
+        )));
+    }
+    Ok(cycle)
+}
+
 /// What a new cycle needs.
 #[derive(Debug, Clone)]
 pub struct NewCycle {
@@ -125,18 +143,7 @@ pub async fn add_reports(
     }
 
     let txn = db.begin().await?;
-    // Lock the cycle row so concurrent additions to one cycle serialise.
-    let cycle = test_cycle::Entity::find_by_id(cycle_id)
-        .lock_exclusive()
-        .one(&txn)
-        .await?
-        .ok_or_else(|| AppError::NotFound(format!("cycle {cycle_id}")))?;
-    if matches!(cycle.status, CycleStatus::Completed | CycleStatus::Cancelled) {
-        return Err(AppError::Conflict(format!(
-            "cycle {cycle_id} is {} and takes no more reports",
-            cycle.status.as_str()
-        )));
-    }
+    let cycle = lock_open(&txn, cycle_id).await?;
     let found = report::Entity::find().filter(report::Column::Id.is_in(unique.iter().copied())).all(&txn).await?;
     if let Some(missing) = report_ids.iter().find(|id| !found.iter().any(|r| r.id == **id)) {
         return Err(AppError::bad_input("reportIds", format!("report {missing} does not exist")));
@@ -179,6 +186,7 @@ pub async fn assign_tester(
 ) -> AppResult<cycle_report::Model> {
     viewer.require(Action::ManageCycles)?;
     let txn = db.begin().await?;
+    lock_open(&txn, cycle_id).await?;
     let link = cycle_report::Entity::find()
         .filter(cycle_report::Column::CycleId.eq(cycle_id))
         .filter(cycle_report::Column::ReportId.eq(report_id))
@@ -191,10 +199,6 @@ pub async fn assign_tester(
         if !tester.is_some_and(|t| t.role == Role::Tester && t.active) {
             return Err(AppError::bad_input("testerId", format!("user {id} is not an active tester")));
         }
-    }
-    let cycle = test_cycle::Entity::find_by_id(cycle_id).one(&txn).await?;
-    if let Some(cycle) = cycle.filter(|c| matches!(c.status, CycleStatus::Completed | CycleStatus::Cancelled)) {
-        return Err(AppError::Conflict(format!("cycle {cycle_id} is {}", cycle.status.as_str())));
     }
     let previous = link.tester_id;
     let mut active: cycle_report::ActiveModel = link.into();

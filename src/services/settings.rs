@@ -5,12 +5,11 @@
 
 use std::collections::HashSet;
 
-use entity::enums::{CompensationAction, CycleStatus, Phase};
+use entity::enums::{CompensationAction, Phase};
 use entity::{phase_setting, retry_policy, test_cycle};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
-    TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
 };
 use serde_json::json;
 use worker::settings::{ActivityKind, Backoff, RetrySettings, WorkflowSettings, allowed_compensations};
@@ -98,14 +97,7 @@ pub async fn update(
     check(cycle_id, &change)?;
     let txn = db.begin().await?;
     if let Some(id) = cycle_id {
-        let cycle = test_cycle::Entity::find_by_id(id)
-            .lock_exclusive()
-            .one(&txn)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("cycle {id}")))?;
-        if matches!(cycle.status, CycleStatus::Completed | CycleStatus::Cancelled) {
-            return Err(AppError::Conflict(format!("cycle {id} is {}", cycle.status.as_str())));
-        }
+        let cycle = cycles::lock_open(&txn, id).await?;
         if change.sample_size.is_some() || change.rfi_due_days.is_some() {
             let mut active: test_cycle::ActiveModel = cycle.into();
             if let Some(size) = change.sample_size {

@@ -24,6 +24,17 @@ async fn parent_done(app: &TestApp, cycle: &str) -> bool {
         > 0
 }
 
+/// Cancels the cycle's run as `token` (a test over before its run) and waits for it to end.
+async fn cancel_run(app: &TestApp, token: &str, cycle: &str) {
+    let parent = app
+        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
+        .await;
+    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
+    let body = app.gql(token, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
+    assert!(body["errors"].is_null(), "{body}");
+    wait_finished(app, cycle).await;
+}
+
 async fn wait_finished(app: &TestApp, cycle: &str) {
     app.wait_until(
         &format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"),
@@ -217,13 +228,7 @@ async fn an_unanswered_request_turns_overdue_at_its_deadline_and_still_takes_a_l
     )
     .await;
 
-    let parent = app
-        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
-        .await;
-    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
-    let body = app.gql(&manager, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
-    assert!(body["errors"].is_null(), "{body}");
-    wait_finished(&app, &cycle).await;
+    cancel_run(&app, &manager, &cycle).await;
 }
 
 #[tokio::test]
@@ -424,13 +429,7 @@ async fn scoping_rollback_waits_for_the_report_owner_to_approve_the_attributes_a
     // Then scoping runs again in its round 2, on the attributes planning kept.
     app.wait_until(&format!("SELECT count(*) FROM ({}) t", open_task("SCOPING", 2)), 120).await;
     assert_eq!(app.scalar(&format!("SELECT count(DISTINCT a.version) FROM attribute a JOIN cycle_report cr ON cr.id = a.cycle_report_id WHERE cr.cycle_id = {cycle}")).await, 1);
-    let parent = app
-        .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
-        .await;
-    let cancel = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
-    let body = app.gql(&manager, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
-    assert!(body["errors"].is_null(), "{body}");
-    wait_finished(&app, &cycle).await;
+    cancel_run(&app, &manager, &cycle).await;
 }
 
 #[tokio::test]
