@@ -17,9 +17,10 @@ describe('advancing a cycle by hand', () => {
     const row = reports.getByTestId('cycle-report');
     const byHand = reports.getByTestId('advance-by-hand');
     const start = page.getByRole('button', { name: 'Start Workflow' });
-    // A fresh cycle may go either way.
-    await byHand.getByRole('heading', { name: 'Advance by hand' }).waitFor();
+    // A fresh cycle may go either way: the workflow is offered, moving by hand is folded away.
     await start.waitFor();
+    expect(await byHand.getAttribute('open')).toBeNull();
+    await byHand.getByText('Advance by hand').click();
     expect(await row.getAttribute('data-current-phase')).toBe('');
     await row.locator('[data-status="NOT_STARTED"]').waitFor();
 
@@ -44,8 +45,10 @@ describe('advancing a cycle by hand', () => {
     await reports.locator('[data-testid="cycle-report"][data-current-phase="SCOPING"]').waitFor();
     await row.getByRole('cell', { name: 'Scoping' }).waitFor();
 
-    // Kept after a reload; the next move is offered, the workflow still not.
+    // Kept after a reload, with the section open now that the cycle moves by hand; the next move is
+    // offered, the workflow still not.
     await page.reload();
+    await reports.locator('[data-testid="advance-by-hand"][open]').waitFor();
     await reports.locator('[data-testid="cycle-report"][data-current-phase="SCOPING"]').waitFor();
     await byHand.getByRole('button', { name: /^Advance to Sample Selection/ }).waitFor();
     await page.getByTestId('workflow-by-hand').waitFor();

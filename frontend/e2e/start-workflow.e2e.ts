@@ -42,5 +42,7 @@ describe('starting a workflow', () => {
     // The run ends and the test report of phase 8 appears, still without a reload.
     await page.locator('.workflow__head [data-status="COMPLETED"]').waitFor({ timeout: 20_000 });
     await page.getByTestId('test-report').first().waitFor({ timeout: 20_000 });
+    // Its only report done, the cycle is COMPLETED: no new run is offered.
+    await page.getByRole('button', { name: 'Start Workflow' }).waitFor({ state: 'detached', timeout: 20_000 });
   });
 });

@@ -1,4 +1,5 @@
-// "Advance by hand" (test managers and admins): moves each report of a cycle that runs without a workflow to its next phase, with an optional note.
+// "Advance by hand" (test managers and admins): moves each report of a cycle that runs without a workflow to its next phase,
+// with an optional note. Folded away until used: starting the workflow is the usual way.
 import { useId, useState, type SubmitEvent } from 'react';
 import { AdvanceReportByHandMutation } from '../api/operations/cycles';
 import { useMutation } from '../api/useMutation';
@@ -13,17 +14,21 @@ const MAX_NOTE = 2000;
 interface Props {
   cycleId: string;
   rows: readonly CycleReportRow[];
+  /** Shown open: the cycle already moves by hand. Otherwise folded away, the workflow being the usual way. */
+  open: boolean;
   /** Refetches the cycle after a report moved. */
   onChanged: () => void;
 }
 
-export function AdvanceByHand({ cycleId, rows, onChanged }: Props) {
+export function AdvanceByHand({ cycleId, rows, open, onChanged }: Props) {
   const movable = rows.filter((row) => row.report && nextMove(row));
   // Kept here, not in the row's form: a report marked complete leaves the list.
   const [done, setDone] = useState<string | null>(null);
   return (
-    <section className="by-hand" aria-labelledby="by-hand-title" data-testid="advance-by-hand">
-      <h3 id="by-hand-title">Advance by hand</h3>
+    <details className="by-hand" open={open} data-testid="advance-by-hand">
+      <summary>
+        <h3 className="by-hand__title">Advance by hand</h3>
+      </summary>
       <p className="muted small">
         No workflow runs for this cycle: move each report to its next phase yourself. Once a report has moved by hand, the
         cycle&apos;s workflow can no longer be started.
@@ -47,7 +52,7 @@ export function AdvanceByHand({ cycleId, rows, onChanged }: Props) {
       <p role="status" className="small">
         {done}
       </p>
-    </section>
+    </details>
   );
 }
 
@@ -97,7 +102,7 @@ function AdvanceForm({ cycleId, row, onStart, onMoved }: FormProps) {
         placeholder="Note (optional)"
         onChange={(e) => setNote(e.target.value)}
       />
-      <button type="submit" className="button button--primary" disabled={running}>
+      <button type="submit" className="button" disabled={running}>
         {running ? 'Moving…' : move.label}
         <span className="visually-hidden"> ({name})</span>
       </button>

@@ -40,7 +40,7 @@ export function CycleReports({ cycle, mayAssign, onChanged }: Props) {
         </p>
       ) : null}
       {mayAssign && cycle.cycleReports.length > 0 && mayAdvanceByHand(cycle) ? (
-        <AdvanceByHand cycleId={cycle.id} rows={cycle.cycleReports} onChanged={onChanged} />
+        <AdvanceByHand cycleId={cycle.id} rows={cycle.cycleReports} open={byHand} onChanged={onChanged} />
       ) : null}
     </section>
   );

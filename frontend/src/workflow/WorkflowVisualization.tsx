@@ -7,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { LiveIndicator } from '../components/LiveIndicator';
 import { StatusBadge } from '../components/StatusBadge';
 import { advancedByHand } from '../cycles/byHand';
+import { cycleIsOver } from '../cycles/cycleStatus';
 import type { CycleDetail } from '../cycles/types';
 import { formatDateTime, formatDuration, secondsBetween } from '../format/format';
 import { useNow } from '../hooks/useNow';
@@ -49,6 +50,8 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
   const paused = useMemo(() => pausedCompensations(execution), [execution]);
   // A cycle moved by hand is not started as a workflow (the server answers CONFLICT).
   const byHand = advancedByHand(cycle);
+  // A completed or cancelled cycle takes no new run (the server would answer CONFLICT).
+  const over = cycleIsOver(cycle.status);
   const started = () => {
     setStarting(false);
     onChanged();
@@ -92,14 +95,14 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
           other.
         </p>
       ) : null}
-      {mayControl && !running && !starting && !byHand ? (
+      {mayControl && !running && !starting && !byHand && !over ? (
         <div>
           <button type="button" className="button button--primary" onClick={() => setStarting(true)}>
             Start Workflow
           </button>
         </div>
       ) : null}
-      {mayControl && !running && starting && !byHand ? (
+      {mayControl && !running && starting && !byHand && !over ? (
         <StartWorkflowForm cycleId={cycle.id} reports={cycle.cycleReports} onStarted={started} onClose={() => setStarting(false)} />
       ) : null}
 
