@@ -81,7 +81,7 @@ async fn a_manual_runs_task_reaches_its_assignee_in_app_with_a_link_to_the_inbox
     assert_eq!(body["data"]["unreadNotificationCount"], 1, "{body}");
     let node = &body["data"]["notifications"]["edges"][0]["node"];
     assert_eq!(node["kind"], "TASK");
-    assert!(node["subject"].as_str().is_some_and(|s| s.starts_with("New task: Approve the attributes")), "{node}");
+    assert_eq!(node["subject"], "New task: Approve the attributes to test for FR Y-9C", "titles name the report");
     assert_eq!(node["link"], "/inbox");
     let tester = app.login("tester").await;
     let body = app.gql(&tester, LIST, json!({})).await;

@@ -19,6 +19,10 @@ pub struct TrackingActivities(pub Arc<Deps>);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromQueryResult)]
 pub struct ReportPeople {
     pub report_id: i64,
+    /// The report's number (e.g. FR Y-9C), which task titles name; empty in runs recorded before
+    /// it was read.
+    #[serde(default)]
+    pub report_number: String,
     pub cycle_report_id: i64,
     pub report_owner_id: i64,
     pub tester_id: Option<i64>,
@@ -73,7 +77,8 @@ impl TrackingActivities {
     ) -> Result<Vec<ReportPeople>, ActivityError> {
         rows(
             &self.0.db,
-            "SELECT cr.report_id, cr.id AS cycle_report_id, r.owner_id AS report_owner_id, cr.tester_id, c.test_manager_id
+            "SELECT cr.report_id, r.report_number, cr.id AS cycle_report_id, r.owner_id AS report_owner_id, cr.tester_id,
+                    c.test_manager_id
              FROM cycle_report cr JOIN report r ON r.id = cr.report_id JOIN test_cycle c ON c.id = cr.cycle_id
              WHERE cr.cycle_id = $1 AND cr.report_id = ANY($2) ORDER BY cr.report_id",
             vec![links.cycle_id.into(), links.report_ids.into()],

@@ -24,7 +24,7 @@ impl Runner {
         let db = options(settings, ActivityKind::Database, false);
         let tracked = |kind, value| self.tracked(phase, kind, fault.clone(), value);
         let owner = Some(self.people.report_owner_id);
-        let report = self.input.report_id;
+        let report = self.report_name();
         match phase {
             Phase::Planning => {
                 let llm = options(settings, ActivityKind::Llm, false);
@@ -39,14 +39,14 @@ impl Runner {
                     .execute_activity(PhaseActivities::score_scoping, tracked(ActivityKind::Database, input), db)
                     .await
                     .map_err(|e| self.failure(&e))?;
-                let review = format!("Review the scoping of report {report}");
+                let review = format!("Review the scoping of {report}");
                 let tester = self.people.tester_id;
                 if let Review::SentBack(d) =
                     self.human(phase, TaskKind::Review, review, Role::Tester, tester, round, None, "tester").await?
                 {
                     return Ok(Review::SentBack(d));
                 }
-                let title = format!("Approve the scope of report {report}");
+                let title = format!("Approve the scope of {report}");
                 self.human(phase, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
             }
             Phase::SampleSelection => {
@@ -55,7 +55,7 @@ impl Runner {
                     .execute_activity(PhaseActivities::select_samples, work, db)
                     .await
                     .map_err(|e| self.failure(&e))?;
-                let title = format!("Approve the samples of report {report}");
+                let title = format!("Approve the samples of {report}");
                 self.human(phase, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
             }
             Phase::DataOwnerIdentification => {
@@ -67,7 +67,7 @@ impl Runner {
                 if unmapped == 0 {
                     return Ok(Review::Accepted);
                 }
-                let title = format!("Assign data owners to {unmapped} unmapped attribute/LOB pairs of report {report}");
+                let title = format!("Assign data owners to {unmapped} unmapped attribute/LOB pairs of {report}");
                 self.human(phase, TaskKind::Assignment, title, Role::DataExecutive, None, round, None, "executive")
                     .await
             }
@@ -87,7 +87,7 @@ impl Runner {
                     return Ok(Review::Accepted);
                 }
                 let steps = requests.iter().map(|r| {
-                    let title = format!("Submit evidence for {} test cases of report {report}", r.test_cases);
+                    let title = format!("Submit evidence for {} test cases of {report}", r.test_cases);
                     let discriminator = format!("rfi-{}", r.information_request_id);
                     self.human(
                         phase,
@@ -112,7 +112,7 @@ impl Runner {
                     .execute_activity(PhaseActivities::execute_tests, tracked(ActivityKind::Database, input), db)
                     .await
                     .map_err(|e| self.failure(&e))?;
-                let title = format!("Review the test results of report {report}");
+                let title = format!("Review the test results of {report}");
                 let tester = self.people.tester_id;
                 self.human(phase, TaskKind::Review, title, Role::Tester, tester, round, None, "tester").await
             }
@@ -121,7 +121,7 @@ impl Runner {
                     .execute_activity(PhaseActivities::raise_observations, tracked(ActivityKind::Database, input), db)
                     .await
                     .map_err(|e| self.failure(&e))?;
-                let title = format!("Approve the observations of report {report}");
+                let title = format!("Approve the observations of {report}");
                 self.human(phase, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
             }
             Phase::FinalizeTestReport => {
@@ -138,7 +138,7 @@ impl Runner {
                     self.human(
                         phase,
                         TaskKind::SignOff,
-                        format!("Sign off the test report of report {report}"),
+                        format!("Sign off the test report of {report}"),
                         Role::TestManager,
                         manager,
                         round,
@@ -148,7 +148,7 @@ impl Runner {
                     self.human(
                         phase,
                         TaskKind::SignOff,
-                        format!("Sign off the test report of report {report}"),
+                        format!("Sign off the test report of {report}"),
                         Role::ReportOwner,
                         owner,
                         round,
@@ -172,8 +172,17 @@ impl Runner {
 
     /// Planning's human step: the report owner approves the generated attributes.
     pub(super) async fn approve_attributes(&self, round: u32) -> Result<Review, WorkFailure> {
-        let title = format!("Approve the attributes to test for report {}", self.input.report_id);
+        let title = format!("Approve the attributes to test for {}", self.report_name());
         let owner = Some(self.people.report_owner_id);
         self.human(Phase::Planning, TaskKind::Approval, title, Role::ReportOwner, owner, round, None, "owner").await
+    }
+
+    /// How task titles name the report: its number (e.g. FR Y-9C), or its id in runs recorded
+    /// before the number was read.
+    fn report_name(&self) -> String {
+        match self.people.report_number.as_str() {
+            "" => format!("report {}", self.input.report_id),
+            number => number.to_owned(),
+        }
     }
 }
