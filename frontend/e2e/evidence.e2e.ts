@@ -19,6 +19,8 @@ describe('evidence from a data owner', () => {
     await page.goto('/inbox');
     const card = page.getByTestId(`task-${task.id}`);
     await card.waitFor();
+    // The request it answers, and its state, are on the card.
+    await card.getByTestId('request-status').locator('[data-status="SENT"]').waitFor();
     const firstCase = task.testCases[0]!;
     const label = `${firstCase.sampleKey} ${firstCase.attributeName}`;
     await card.getByLabel(`Evidence value for ${label}`).fill('12345.67');

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
 use entity::{
-    app_user, cycle_report, lob, report, test_cycle, workflow_activity_retry_log, workflow_compensation_log,
-    workflow_execution, workflow_migration_history, workflow_step, workflow_transition,
+    app_user, cycle_report, information_request, lob, report, test_cycle, workflow_activity_retry_log,
+    workflow_compensation_log, workflow_execution, workflow_migration_history, workflow_step, workflow_transition,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
@@ -96,6 +96,7 @@ loader!(one LobId => lob by Id);
 loader!(one ReportId => report by Id);
 loader!(one CycleId => test_cycle by Id);
 loader!(one CycleReportId => cycle_report by Id);
+loader!(one RequestId => information_request by Id);
 loader!(one ExecutionId => workflow_execution by Id);
 loader!(many ReportsOfCycle => cycle_report by CycleId, order Id order_by_asc);
 loader!(many ExecutionsOfCycle => workflow_execution by CycleId

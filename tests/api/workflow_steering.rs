@@ -212,6 +212,14 @@ async fn an_unanswered_request_turns_overdue_at_its_deadline_and_still_takes_a_l
         .pop()
         .expect("its data owner");
     let token = app.login(&owner).await;
+    // The data owner's inbox says so.
+    let inbox = "{ tasks(open: true, mine: true) { edges { node { kind request { id status dueAt } } } } }";
+    let body = app.gql(&token, inbox, json!({})).await;
+    let shown = body["data"]["tasks"]["edges"]
+        .as_array()
+        .and_then(|edges| edges.iter().find(|e| e["node"]["request"]["id"] == request.to_string().as_str()))
+        .unwrap_or_else(|| panic!("the request's task in its owner's inbox: {body}"));
+    assert_eq!(shown["node"]["request"]["status"], "OVERDUE", "{body}");
     let case = app.scalar(&format!("SELECT min(id) FROM test_case WHERE information_request_id = {request}")).await;
     let submit = "mutation($c: ID!) { submitEvidence(testCaseId: $c, value: \"1\") { evidence } }";
     let body = app.gql(&token, submit, json!({ "c": case.to_string() })).await;

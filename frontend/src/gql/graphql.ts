@@ -333,7 +333,7 @@ export type InboxTasksQueryVariables = Exact<{
 }>;
 
 
-export type InboxTasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, round: number, status: TaskStatus, dueAt: string | null, decision: Decision | null, comment: string | null, decidedAutomatically: boolean, decidedAt: string | null, createdAt: string, assignee: { id: string, username: string, displayName: string } | null, decidedBy: { displayName: string } | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, testCases: Array<{ id: string, attributeName: string, sampleKey: string, reportedValue: string | null, evidence: string | null, evidenceVersion: number | null, documentRef: string | null, result: string | null }> }> } };
+export type InboxTasksQuery = { tasks: { totalCount: number, nodes: Array<{ id: string, title: string, phase: Phase, kind: TaskKind, assigneeRole: Role, round: number, status: TaskStatus, dueAt: string | null, decision: Decision | null, comment: string | null, decidedAutomatically: boolean, decidedAt: string | null, createdAt: string, assignee: { id: string, username: string, displayName: string } | null, decidedBy: { displayName: string } | null, cycle: { id: string, name: string } | null, report: { reportNumber: string } | null, request: { status: string, dueAt: string } | null, testCases: Array<{ id: string, attributeName: string, sampleKey: string, reportedValue: string | null, evidence: string | null, evidenceVersion: number | null, documentRef: string | null, result: string | null }> }> } };
 
 export type CompleteTaskMutationVariables = Exact<{
   taskId: string | number;
@@ -953,6 +953,10 @@ export const InboxTasksDocument = new TypedDocumentString(`
       }
       report {
         reportNumber
+      }
+      request {
+        status
+        dueAt
       }
       testCases {
         id

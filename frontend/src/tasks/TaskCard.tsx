@@ -57,6 +57,14 @@ export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () =
           <dt>Due</dt>
           <dd>{formatDateTime(task.dueAt)}</dd>
         </div>
+        {task.request ? (
+          <div>
+            <dt>Request</dt>
+            <dd data-testid="request-status">
+              <StatusBadge status={task.request.status} /> due {formatDateTime(task.request.dueAt)}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       {task.status !== 'OPEN' && task.decision ? (
         <p className="task__decision">

@@ -1,14 +1,14 @@
-//! The `HumanTask` type.
+//! The `HumanTask` type, and the `InformationRequest` an evidence task answers.
 
 use async_graphql::{Context, ID, Json, Object, Result};
 use chrono::{DateTime, Utc};
-use entity::human_task;
+use entity::{human_task, information_request};
 
 use super::evidence::TestCase;
 use crate::graphql::context::{load, load_group};
 use crate::graphql::cycles::types::Cycle;
 use crate::graphql::enums::{Decision, Phase, Role, TaskKind, TaskStatus};
-use crate::graphql::loaders::{CycleId, CycleReportId, ReportId, TestCasesOfRequest, UserId};
+use crate::graphql::loaders::{CycleId, CycleReportId, ReportId, RequestId, TestCasesOfRequest, UserId};
 use crate::graphql::reports::types::Report;
 use crate::graphql::scalars::utc;
 use crate::graphql::users::types::User;
@@ -112,9 +112,52 @@ impl HumanTask {
         utc(self.0.created_at)
     }
 
+    /// For EVIDENCE tasks: the request for information it answers, with its status and due date.
+    async fn request(&self, ctx: &Context<'_>) -> Result<Option<InformationRequest>> {
+        let Some(request) = self.0.information_request_id else { return Ok(None) };
+        Ok(load(ctx, RequestId(request)).await?.map(InformationRequest))
+    }
+
     /// For EVIDENCE tasks: the test cases the data owner answers (empty for other kinds).
     async fn test_cases(&self, ctx: &Context<'_>) -> Result<Vec<TestCase>> {
         let Some(request) = self.0.information_request_id else { return Ok(Vec::new()) };
         Ok(load_group(ctx, TestCasesOfRequest(request)).await?.into_iter().map(TestCase).collect())
+    }
+}
+
+/// A request for information: what a data owner is asked to answer for one report, by when.
+pub struct InformationRequest(pub information_request::Model);
+
+#[Object]
+impl InformationRequest {
+    /// Opaque id.
+    async fn id(&self) -> ID {
+        ID(self.0.id.to_string())
+    }
+
+    /// SENT, ACKNOWLEDGED (evidence has started to come in), SUBMITTED, OVERDUE (past its due
+    /// date unanswered) or CLOSED (testing has used it).
+    async fn status(&self) -> &str {
+        &self.0.status
+    }
+
+    /// When the answer is due.
+    async fn due_at(&self) -> DateTime<Utc> {
+        utc(self.0.due_at)
+    }
+
+    /// When it was sent.
+    async fn sent_at(&self) -> DateTime<Utc> {
+        utc(self.0.sent_at)
+    }
+
+    /// When its data owner submitted it.
+    async fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.submitted_at.map(utc)
+    }
+
+    /// The data owner asked.
+    async fn data_owner(&self, ctx: &Context<'_>) -> Result<Option<User>> {
+        Ok(load(ctx, UserId(self.0.data_owner_id)).await?.map(User))
     }
 }

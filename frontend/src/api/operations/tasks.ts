@@ -34,6 +34,10 @@ export const InboxTasksQuery = graphql(`
         report {
           reportNumber
         }
+        request {
+          status
+          dueAt
+        }
         testCases {
           id
           attributeName
