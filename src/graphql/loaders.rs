@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use async_graphql::dataloader::Loader;
 use entity::{
-    app_user, cycle_report, information_request, lob, report, test_cycle, workflow_activity_retry_log,
-    workflow_compensation_log, workflow_execution, workflow_migration_history, workflow_step, workflow_transition,
+    app_user, attribute, cycle_report, data_owner_assignment, information_request, lob, report, sample,
+    scoping_decision, source_record, test_cycle, workflow_activity_retry_log, workflow_compensation_log,
+    workflow_execution, workflow_migration_history, workflow_step, workflow_transition,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
@@ -97,6 +98,12 @@ loader!(one ReportId => report by Id);
 loader!(one CycleId => test_cycle by Id);
 loader!(one CycleReportId => cycle_report by Id);
 loader!(one RequestId => information_request by Id);
+loader!(one AttributeId => attribute by Id);
+loader!(one SourceRecordId => source_record by Id);
+loader!(many AttributesOfCycleReport => attribute by CycleReportId, order Version order_by_asc, Id order_by_asc);
+loader!(many ScopingOfAttribute => scoping_decision by AttributeId, order Version order_by_asc);
+loader!(many SamplesOfCycleReport => sample by CycleReportId, order Version order_by_asc, Id order_by_asc);
+loader!(many AssignmentsOfCycleReport => data_owner_assignment by CycleReportId, order Id order_by_asc);
 loader!(one ExecutionId => workflow_execution by Id);
 loader!(many ReportsOfCycle => cycle_report by CycleId, order Id order_by_asc);
 loader!(many ExecutionsOfCycle => workflow_execution by CycleId

@@ -12,6 +12,7 @@ mod harness;
 mod limits;
 mod migrations;
 mod notifications;
+mod phase_outputs;
 mod pools;
 mod postgres_restart;
 mod queries;

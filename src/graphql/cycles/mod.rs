@@ -2,5 +2,6 @@
 
 pub mod mutation;
 pub mod outputs;
+pub mod phase_outputs;
 pub mod query;
 pub mod types;

@@ -5,11 +5,13 @@ use chrono::{DateTime, Utc};
 use entity::{cycle_report, test_cycle};
 
 use super::outputs::{Observation, TestReport};
+use super::phase_outputs::{Attribute, DataOwnerAssignment, Sample, latest};
 use crate::graphql::connection::{Conn, connection, page_request};
 use crate::graphql::context::{load, load_all, load_group};
 use crate::graphql::enums::{CycleReportStatus, CycleStatus, Phase};
 use crate::graphql::loaders::{
-    ExecutionsOfCycle, ObservationsOfCycle, ReportId, ReportsOfCycle, TestReportsOfCycle, UserId,
+    AssignmentsOfCycleReport, AttributesOfCycleReport, ExecutionsOfCycle, ObservationsOfCycle, ReportId,
+    ReportsOfCycle, SamplesOfCycleReport, TestReportsOfCycle, UserId,
 };
 use crate::graphql::reports::types::Report;
 use crate::graphql::scalars::{Date, utc};
@@ -143,5 +145,23 @@ impl CycleReport {
     /// The Temporal workflow id testing it, once started.
     async fn workflow_id(&self) -> Option<&str> {
         self.0.workflow_id.as_deref()
+    }
+
+    /// The attributes to test (planning's latest round), each with its latest scoping decision.
+    async fn attributes(&self, ctx: &Context<'_>) -> Result<Vec<Attribute>> {
+        let rows = load_group(ctx, AttributesOfCycleReport(self.0.id)).await?;
+        Ok(latest(rows, |a| a.version).into_iter().map(Attribute).collect())
+    }
+
+    /// The samples drawn (sample selection's latest round).
+    async fn samples(&self, ctx: &Context<'_>) -> Result<Vec<Sample>> {
+        let rows = load_group(ctx, SamplesOfCycleReport(self.0.id)).await?;
+        Ok(latest(rows, |s| s.version).into_iter().map(Sample).collect())
+    }
+
+    /// The data owner of each in-scope attribute and LOB, and the pairs still unmapped.
+    async fn owner_assignments(&self, ctx: &Context<'_>) -> Result<Vec<DataOwnerAssignment>> {
+        let rows = load_group(ctx, AssignmentsOfCycleReport(self.0.id)).await?;
+        Ok(rows.into_iter().map(DataOwnerAssignment).collect())
     }
 }

@@ -6,7 +6,7 @@ use entity::{human_task, information_request};
 
 use super::evidence::TestCase;
 use crate::graphql::context::{load, load_group};
-use crate::graphql::cycles::types::Cycle;
+use crate::graphql::cycles::types::{Cycle, CycleReport};
 use crate::graphql::enums::{Decision, Phase, Role, TaskKind, TaskStatus};
 use crate::graphql::loaders::{CycleId, CycleReportId, ReportId, RequestId, TestCasesOfRequest, UserId};
 use crate::graphql::reports::types::Report;
@@ -110,6 +110,13 @@ impl HumanTask {
     /// When it was opened.
     async fn created_at(&self) -> DateTime<Utc> {
         utc(self.0.created_at)
+    }
+
+    /// The report of the cycle it is about, with what its phases produced (attributes, scoping,
+    /// samples, data owners) for the person to review.
+    async fn cycle_report(&self, ctx: &Context<'_>) -> Result<Option<CycleReport>> {
+        let Some(id) = self.0.cycle_report_id else { return Ok(None) };
+        Ok(load(ctx, CycleReportId(id)).await?.map(CycleReport))
     }
 
     /// For EVIDENCE tasks: the request for information it answers, with its status and due date.
