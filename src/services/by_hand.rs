@@ -4,6 +4,9 @@
 //! of a cycle to its next phase, recording who, when and why; dashboards hear of it as phase
 //! events. A cycle is driven one way or the other: once its workflow has started, its phases move
 //! with the workflow, and once a report has moved by hand, the workflow is not started for it.
+//! (A start and a move sent at the same moment are not excluded: a start writes its execution row
+//! only once Temporal has accepted it, and holding the cycle's lock across that call would stall
+//! every other change to the cycle while Temporal answers.)
 
 use entity::enums::{CycleReportStatus, CycleStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
