@@ -18,6 +18,8 @@ pub enum Action {
     Monitor,
     /// Change the settings every cycle starts from (phase defaults, retry policies).
     ConfigureDefaults,
+    /// Name the data owner of an attribute and LOB nobody is mapped to (and so list data owners).
+    AssignDataOwners,
 }
 
 impl Action {
@@ -26,6 +28,7 @@ impl Action {
             Self::ManageCycles | Self::ControlWorkflows => &[Role::Admin, Role::TestManager],
             Self::Monitor => &[Role::Admin, Role::TestManager, Role::ReportOwnerExecutive, Role::DataExecutive],
             Self::ConfigureDefaults => &[Role::Admin],
+            Self::AssignDataOwners => &[Role::Admin, Role::DataExecutive],
         }
     }
 
@@ -35,6 +38,7 @@ impl Action {
             Self::ControlWorkflows => "start or cancel workflows",
             Self::Monitor => "see workflow monitoring",
             Self::ConfigureDefaults => "change the default workflow settings",
+            Self::AssignDataOwners => "assign data owners",
         }
     }
 }
@@ -90,6 +94,14 @@ mod tests {
     fn only_admins_change_the_defaults_every_cycle_starts_from() {
         for role in Role::iter() {
             assert_eq!(viewer(role).may(Action::ConfigureDefaults), role == Role::Admin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn data_executives_and_admins_assign_data_owners() {
+        for role in Role::iter() {
+            let expected = matches!(role, Role::Admin | Role::DataExecutive);
+            assert_eq!(viewer(role).may(Action::AssignDataOwners), expected, "{role:?}");
         }
     }
 }

@@ -33,14 +33,17 @@ pub async fn find(db: &impl ConnectionTrait, id: i64) -> AppResult<app_user::Mod
 }
 
 /// A page of the active users, of one role when given: the people a cycle manager picks from
-/// (a cycle's test manager, its testers). TEST_MANAGER and ADMIN only.
+/// (a cycle's test manager, its testers), for TEST_MANAGER and ADMIN; and the data owners a data
+/// executive picks from for an unmapped attribute and LOB.
 pub async fn list_active(
     db: &impl ConnectionTrait,
     viewer: &Viewer,
     role: Option<Role>,
     request: PageRequest,
 ) -> AppResult<Page<app_user::Model>> {
-    viewer.require(Action::ManageCycles)?;
+    if !(role == Some(Role::DataOwner) && viewer.may(Action::AssignDataOwners)) {
+        viewer.require(Action::ManageCycles)?;
+    }
     let mut select = app_user::Entity::find().filter(app_user::Column::Active.eq(true));
     if let Some(role) = role {
         select = select.filter(app_user::Column::Role.eq(role));

@@ -58,6 +58,21 @@ async fn an_admin_creates_a_cycle_for_a_named_test_manager_only() {
 }
 
 #[tokio::test]
+async fn data_executives_list_the_data_owners_they_assign_and_no_one_else() {
+    let app = TestApp::spawn().await;
+    let token = app.login("data-executive").await;
+    let query = "query($role: Role) { users(role: $role, first: 100) { nodes { role lob { code } } } }";
+    let body = app.gql(&token, query, json!({ "role": "DATA_OWNER" })).await;
+    let owners = body["data"]["users"]["nodes"].as_array().cloned().unwrap_or_default();
+    assert!(!owners.is_empty() && owners.iter().all(|u| u["role"] == "DATA_OWNER"), "{body}");
+    assert!(owners.iter().any(|u| u["lob"]["code"].is_string()), "with their LOB to match pairs: {body}");
+    for role in [json!("TESTER"), json!(null)] {
+        let body = app.gql(&token, query, json!({ "role": role })).await;
+        assert_eq!(error_code(&body), Some("FORBIDDEN"), "{role}: {body}");
+    }
+}
+
+#[tokio::test]
 async fn cycle_managers_list_active_users_by_role_and_nobody_else_may() {
     let app = TestApp::spawn().await;
     app.exec("UPDATE app_user SET active = false WHERE username = 'data-owner'").await;

@@ -21,7 +21,8 @@ impl UserQuery {
     }
 
     /// The active users, of one role when given, newest first: whom a cycle can be given to (a
-    /// test manager) or assigned (testers). TEST_MANAGER and ADMIN only.
+    /// test manager) or assigned (testers), for TEST_MANAGER and ADMIN; and, with role
+    /// DATA_OWNER, whom a data executive can name for an unmapped attribute and LOB.
     #[graphql(complexity = "first.unwrap_or(20).max(0) as usize * child_complexity")]
     async fn users(
         &self,
