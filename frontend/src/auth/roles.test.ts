@@ -1,11 +1,15 @@
 // Unit tests of the role gates against the server's role table.
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../gql/graphql';
-import { ROLE_LABELS, canControlWorkflows, canManageCycles, canMonitor } from './roles';
+import { ROLE_LABELS, canAssignDataOwners, canControlWorkflows, canManageCycles, canMonitor } from './roles';
 
 const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
 describe('role gates', () => {
+  it('lets data executives and admins assign data owners', () => {
+    expect(ROLES.filter(canAssignDataOwners).sort()).toEqual(['ADMIN', 'DATA_EXECUTIVE']);
+  });
+
   it('lets only test managers and admins start workflows', () => {
     expect(ROLES.filter(canControlWorkflows).sort()).toEqual(['ADMIN', 'TEST_MANAGER']);
     expect(ROLES.filter(canManageCycles).sort()).toEqual(['ADMIN', 'TEST_MANAGER']);

@@ -25,3 +25,8 @@ export function canManageCycles(role: Role): boolean {
 export function canMonitor(role: Role): boolean {
   return role === 'ADMIN' || role === 'TEST_MANAGER' || role === 'REPORT_OWNER_EXECUTIVE' || role === 'DATA_EXECUTIVE';
 }
+
+/** List the data owners and name one for an attribute/LOB pair nobody is mapped to. */
+export function canAssignDataOwners(role: Role): boolean {
+  return role === 'ADMIN' || role === 'DATA_EXECUTIVE';
+}

@@ -359,6 +359,18 @@ export type TaskEventsSubscriptionVariables = Exact<{
 
 export type TaskEventsSubscription = { taskEvents: { seq: number, kind: string, status: string, detail: unknown } };
 
+export type TaskReviewContentQueryVariables = Exact<{
+  cycleId: string | number;
+}>;
+
+
+export type TaskReviewContentQuery = { tasks: { nodes: Array<{ id: string, cycleReport: { id: string, attributes: Array<{ id: string, name: string, description: string, dataType: string, isCde: boolean, hasHistoricalIssue: boolean, isPrimaryKey: boolean, lineItem: string | null, version: number, scoping: { recommendation: string, riskScore: number, rationale: string, inScope: boolean, overrideReason: string | null } | null }>, samples: Array<{ id: string, recordKey: string | null, category: string, selectionMethod: string, status: string, lob: { code: string, name: string } | null }>, ownerAssignments: Array<{ method: string, attribute: { id: string, name: string } | null, lob: { id: string, code: string, name: string } | null, dataOwner: { id: string, username: string, displayName: string, lob: { id: string } | null } | null }> } | null }> } };
+
+export type DataOwnersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DataOwnersQuery = { users: { nodes: Array<{ id: string, username: string, displayName: string, lob: { id: string } | null }> } };
+
 export type StartWorkflowMutationVariables = Exact<{
   cycleId: string | number;
   input?: StartWorkflowInput | null | undefined;
@@ -1005,6 +1017,81 @@ export const TaskEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TaskEventsSubscription, TaskEventsSubscriptionVariables>;
+export const TaskReviewContentDocument = new TypedDocumentString(`
+    query TaskReviewContent($cycleId: ID!) {
+  tasks(first: 100, open: true, mine: true, cycleId: $cycleId) {
+    nodes {
+      id
+      cycleReport {
+        id
+        attributes {
+          id
+          name
+          description
+          dataType
+          isCde
+          hasHistoricalIssue
+          isPrimaryKey
+          lineItem
+          version
+          scoping {
+            recommendation
+            riskScore
+            rationale
+            inScope
+            overrideReason
+          }
+        }
+        samples {
+          id
+          recordKey
+          lob {
+            code
+            name
+          }
+          category
+          selectionMethod
+          status
+        }
+        ownerAssignments {
+          attribute {
+            id
+            name
+          }
+          lob {
+            id
+            code
+            name
+          }
+          dataOwner {
+            id
+            username
+            displayName
+            lob {
+              id
+            }
+          }
+          method
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TaskReviewContentQuery, TaskReviewContentQueryVariables>;
+export const DataOwnersDocument = new TypedDocumentString(`
+    query DataOwners {
+  users(role: DATA_OWNER, first: 100) {
+    nodes {
+      id
+      username
+      displayName
+      lob {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DataOwnersQuery, DataOwnersQueryVariables>;
 export const StartWorkflowDocument = new TypedDocumentString(`
     mutation StartWorkflow($cycleId: ID!, $input: StartWorkflowInput) {
   startWorkflow(cycleId: $cycleId, input: $input) {

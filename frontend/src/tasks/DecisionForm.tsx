@@ -1,19 +1,29 @@
-// Deciding a task: APPROVE, REJECT or REQUEST_CHANGES with a comment (required unless approving).
+// Deciding a task: APPROVE, REJECT or REQUEST_CHANGES with a comment (required unless approving) and, for tasks that
+// take one, the payload built under "What you are deciding"; the server's refusal (BAD_USER_INPUT) is shown as sent.
 import { useState, type SubmitEvent } from 'react';
 import { CompleteTaskMutation } from '../api/operations/tasks';
 import { useMutation } from '../api/useMutation';
 import { ErrorNotice } from '../components/ErrorNotice';
 import type { Decision } from '../gql/graphql';
+import { payloadProblem, payloadSummary, type DecisionPayload } from './decisionPayload';
 import { DECISION_LABELS, decisionProblem, decisionsFor } from './taskPermissions';
 import type { InboxTask } from './types';
 
-export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: () => void }) {
+interface Props {
+  task: InboxTask;
+  /** Structured changes sent with the decision, if any. */
+  payload?: DecisionPayload | null;
+  onDecided: () => void;
+}
+
+export function DecisionForm({ task, payload = null, onDecided }: Props) {
   const options = decisionsFor(task);
   const [decision, setDecision] = useState<Decision>('APPROVE');
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
   const [complete, { running, error }] = useMutation(CompleteTaskMutation);
-  const problem = decisionProblem(decision, comment);
+  const problem = decisionProblem(decision, comment) ?? payloadProblem(decision, payload);
+  const sends = payloadSummary(payload);
   const commentId = `task-${task.id}-comment`;
 
   const submit = async (event: SubmitEvent) => {
@@ -21,7 +31,7 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
     setTouched(true);
     if (problem) return;
     const trimmed = comment.trim();
-    const input = trimmed ? { decision, comment: trimmed } : { decision };
+    const input = { decision, ...(trimmed ? { comment: trimmed } : {}), ...(payload ? { payload } : {}) };
     if (await complete({ taskId: task.id, input })) onDecided();
   };
 
@@ -59,6 +69,11 @@ export function DecisionForm({ task, onDecided }: { task: InboxTask; onDecided: 
       {touched && problem ? (
         <p id={`${commentId}-problem`} className="error-text">
           {problem}
+        </p>
+      ) : null}
+      {sends ? (
+        <p className="muted small" data-testid="decision-payload">
+          {sends}
         </p>
       ) : null}
       <ErrorNotice error={error} title="The decision was not accepted" />

@@ -1,14 +1,18 @@
-// One human task in the inbox: what is asked, its SLA, and the actions the user's role allows.
+// One human task in the inbox: what is asked, its SLA, what it decides, and the actions the user's role allows.
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/AuthContext';
-import { ROLE_LABELS } from '../auth/roles';
+import { canAssignDataOwners, canManageCycles, ROLE_LABELS } from '../auth/roles';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, humanize } from '../format/format';
 import { useNow } from '../hooks/useNow';
 import { isOverdue } from '../monitoring/metrics';
 import { PHASE_LABELS, phaseNumber } from '../workflow/phases';
 import { DecisionForm } from './DecisionForm';
+import { payloadKindFor, type DecisionPayload } from './decisionPayload';
 import { EvidenceTable } from './EvidenceTable';
+import { ReviewContent } from './ReviewContent';
+import { reviewViewFor } from './reviewContent';
 import { canDecideTask, canSubmitEvidence } from './taskPermissions';
 import type { InboxTask } from './types';
 
@@ -18,6 +22,10 @@ export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () =
   const viewer = { id: user.id, role: user.role };
   const overdue = task.status === 'OPEN' && isOverdue(task, now);
   const titleId = `task-${task.id}-title`;
+  const decides = canDecideTask(viewer, task);
+  const view = task.status === 'OPEN' ? reviewViewFor(task.phase) : null;
+  // What the review's controls add to the decision (exclusions, overrides, owner assignments).
+  const [payload, setPayload] = useState<DecisionPayload | null>(null);
   return (
     <li className="card task" aria-labelledby={titleId} data-testid={`task-${task.id}`} data-task-status={task.status}>
       <header className="task__head">
@@ -77,7 +85,17 @@ export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () =
       {task.kind === 'EVIDENCE' && task.testCases.length > 0 ? (
         <EvidenceTable testCases={task.testCases} editable={canSubmitEvidence(viewer, task)} />
       ) : null}
-      {canDecideTask(viewer, task) ? <DecisionForm task={task} onDecided={onChanged} /> : null}
+      {view && task.cycle ? (
+        <ReviewContent
+          taskId={task.id}
+          cycleId={task.cycle.id}
+          view={view}
+          payloadKind={decides ? payloadKindFor(task) : null}
+          mayListOwners={canManageCycles(user.role) || canAssignDataOwners(user.role)}
+          onPayload={setPayload}
+        />
+      ) : null}
+      {decides ? <DecisionForm task={task} payload={payload} onDecided={onChanged} /> : null}
     </li>
   );
 }

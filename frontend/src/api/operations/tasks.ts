@@ -1,4 +1,4 @@
-// GraphQL operations for the task inbox: listing tasks, deciding them, submitting evidence.
+// GraphQL operations for the task inbox: listing tasks, what they decide, deciding them, submitting evidence.
 import { graphql } from '../../gql';
 
 export const InboxTasksQuery = graphql(`
@@ -81,6 +81,86 @@ export const TaskEventsSubscription = graphql(`
       kind
       status
       detail
+    }
+  }
+`);
+
+// What a task asks to decide, read when its card's "What you are deciding" opens. There is no single-task
+// query: this reads the viewer's open tasks of one cycle (few) and the card picks its own by id.
+export const TaskReviewContentQuery = graphql(`
+  query TaskReviewContent($cycleId: ID!) {
+    tasks(first: 100, open: true, mine: true, cycleId: $cycleId) {
+      nodes {
+        id
+        cycleReport {
+          id
+          attributes {
+            id
+            name
+            description
+            dataType
+            isCde
+            hasHistoricalIssue
+            isPrimaryKey
+            lineItem
+            version
+            scoping {
+              recommendation
+              riskScore
+              rationale
+              inScope
+              overrideReason
+            }
+          }
+          samples {
+            id
+            recordKey
+            lob {
+              code
+              name
+            }
+            category
+            selectionMethod
+            status
+          }
+          ownerAssignments {
+            attribute {
+              id
+              name
+            }
+            lob {
+              id
+              code
+              name
+            }
+            dataOwner {
+              id
+              username
+              displayName
+              lob {
+                id
+              }
+            }
+            method
+          }
+        }
+      }
+    }
+  }
+`);
+
+// The active data owners with their LOB, for ASSIGNMENT tasks; the server lists users to test managers and admins only.
+export const DataOwnersQuery = graphql(`
+  query DataOwners {
+    users(role: DATA_OWNER, first: 100) {
+      nodes {
+        id
+        username
+        displayName
+        lob {
+          id
+        }
+      }
     }
   }
 `);
