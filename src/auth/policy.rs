@@ -1,7 +1,7 @@
 //! The role table of DOMAIN.md as code: which role may take which action. Deny by default:
 //! an action not listed for a role is forbidden.
 
-use entity::enums::Role;
+use entity::enums::{Phase, Role, TaskKind};
 
 use crate::error::{AppError, AppResult};
 
@@ -56,6 +56,12 @@ impl Viewer {
         } else {
             Err(AppError::Forbidden(format!("your role may not {}", action.describe())))
         }
+    }
+
+    /// The tasks the viewer's role may decide besides those addressed to them (DOMAIN.md): a
+    /// report owner executive overrides observation severity, so decides observation approvals.
+    pub fn also_decides(&self) -> Option<(Phase, TaskKind)> {
+        (self.role == Role::ReportOwnerExecutive).then_some((Phase::ObservationManagement, TaskKind::Approval))
     }
 
     /// Whether the viewer sees every cycle rather than only those they take part in.

@@ -32,28 +32,39 @@ pub struct EventFilter {
     pub tasks_of: Option<Addressee>,
 }
 
-/// Someone tasks are addressed to: a task names a person, or only a role (then anyone with it).
+/// Someone tasks are addressed to: a task names a person, or only a role (then anyone with it);
+/// besides, a role may also decide the tasks of one phase and kind (`Viewer::also_decides`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Addressee {
     pub user_id: i64,
     pub role: &'static str,
+    /// The phase and kind of the tasks the role also decides.
+    pub also: Option<(&'static str, &'static str)>,
 }
 
 impl Addressee {
-    /// Whether a task event's detail (`assigneeId`, `assigneeRole`) addresses this person.
-    fn addressed_by(&self, detail: &serde_json::Value) -> bool {
-        match detail["assigneeId"].as_i64() {
+    /// Whether a task event (its phase; its detail's `assigneeId`, `assigneeRole` and `kind`)
+    /// concerns this person.
+    fn addressed_by(&self, phase: Option<&str>, detail: &serde_json::Value) -> bool {
+        let addressed = match detail["assigneeId"].as_i64() {
             Some(assignee) => assignee == self.user_id,
             None => detail["assigneeRole"].as_str() == Some(self.role),
-        }
+        };
+        addressed || self.also.is_some_and(|(p, k)| phase == Some(p) && detail["kind"].as_str() == Some(k))
     }
 
     /// The same test in SQL, for reading the backlog from the table.
     fn condition(&self) -> SimpleExpr {
+        let (phase, kind) = self.also.unwrap_or(("", ""));
         Expr::cust_with_values(
-            "CASE WHEN jsonb_typeof(detail -> 'assigneeId') = 'number' THEN (detail ->> 'assigneeId')::bigint = $1 \
-             ELSE detail ->> 'assigneeRole' = $2 END",
-            [sea_orm::Value::from(self.user_id), sea_orm::Value::from(self.role)],
+            "(CASE WHEN jsonb_typeof(detail -> 'assigneeId') = 'number' THEN (detail ->> 'assigneeId')::bigint = $1 \
+             ELSE detail ->> 'assigneeRole' = $2 END) OR (phase::text = $3 AND detail ->> 'kind' = $4)",
+            [
+                sea_orm::Value::from(self.user_id),
+                sea_orm::Value::from(self.role),
+                sea_orm::Value::from(phase),
+                sea_orm::Value::from(kind),
+            ],
         )
     }
 }
@@ -66,7 +77,10 @@ impl EventFilter {
         self.cycle_id.is_none_or(|c| event.cycle_id == c)
             && self.execution_id.is_none_or(|e| event.execution_id == Some(e))
             && (!self.phase_transitions_only || PHASE_KINDS.contains(&event.kind.as_str()))
-            && self.tasks_of.is_none_or(|a| TASK_KINDS.contains(&event.kind.as_str()) && a.addressed_by(&event.detail))
+            && self.tasks_of.is_none_or(|a| {
+                TASK_KINDS.contains(&event.kind.as_str())
+                    && a.addressed_by(event.phase.map(|p| p.as_str()), &event.detail)
+            })
     }
 
     fn condition(&self) -> Condition {

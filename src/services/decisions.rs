@@ -1,7 +1,7 @@
 //! People's decisions on human tasks and the evidence data owners submit: checked against the
 //! task and the caller, forwarded to the waiting workflow, stored once the workflow accepted.
 
-use entity::enums::{Decision, Phase, Role, TaskKind, TaskStatus};
+use entity::enums::{Decision, Role, TaskStatus};
 use entity::{human_task, information_request, test_case, workflow_execution};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, TransactionTrait};
 use serde_json::json;
@@ -41,10 +41,8 @@ fn may_decide(viewer: &Viewer, task: &human_task::Model) -> bool {
         Some(assignee) => assignee == viewer.user_id,
         None => viewer.role == task.assignee_role,
     };
-    let overrides_severity = viewer.role == Role::ReportOwnerExecutive
-        && task.phase == Phase::ObservationManagement
-        && task.kind == TaskKind::Approval;
-    viewer.role == Role::Admin || addressed || overrides_severity
+    let also = viewer.also_decides() == Some((task.phase, task.kind));
+    viewer.role == Role::Admin || addressed || also
 }
 
 fn validate(decision: &NewDecision) -> AppResult<()> {

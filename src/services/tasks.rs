@@ -46,10 +46,16 @@ pub async fn list(
     page::fetch(db, select, human_task::Column::Id, request).await
 }
 
-/// Tasks assigned to the viewer, or to the viewer's role with no one named.
+/// Tasks assigned to the viewer, or to the viewer's role with no one named, and those the
+/// viewer's role may also decide (`Viewer::also_decides`).
 pub fn addressed_to(viewer: &Viewer) -> Condition {
     let role_tasks = Condition::all()
         .add(human_task::Column::AssigneeId.is_null())
         .add(human_task::Column::AssigneeRole.eq(viewer.role));
-    Condition::any().add(human_task::Column::AssigneeId.eq(viewer.user_id)).add(role_tasks)
+    let mut condition = Condition::any().add(human_task::Column::AssigneeId.eq(viewer.user_id)).add(role_tasks);
+    if let Some((phase, kind)) = viewer.also_decides() {
+        condition = condition
+            .add(Condition::all().add(human_task::Column::Phase.eq(phase)).add(human_task::Column::Kind.eq(kind)));
+    }
+    condition
 }

@@ -89,3 +89,68 @@ async fn each_person_sees_the_tasks_addressed_to_them_open_and_be_withdrawn_and_
     assert_eq!(next_task_event(&mut resumed).await, opened);
     assert_eq!(next_task_event(&mut resumed).await, withdrawn);
 }
+
+#[tokio::test]
+async fn the_report_owner_executive_sees_observation_approvals_they_may_decide_live_and_in_the_inbox() {
+    let app = TestApp::spawn().await;
+    app.wait_listening().await;
+    let port = app.serve().await;
+    let cycle = app.scalar("SELECT min(id) FROM test_cycle").await;
+    let owner = app.user_id("report-owner").await;
+    app.exec(&format!(
+        "INSERT INTO human_task (task_key, cycle_id, phase, kind, title, assignee_role, assignee_id)
+         VALUES ('observations-check', {cycle}, 'OBSERVATION_MANAGEMENT', 'APPROVAL', 'Approve the observations',
+                 'REPORT_OWNER', {owner})"
+    ))
+    .await;
+    let task = app.scalar("SELECT id FROM human_task WHERE task_key = 'observations-check'").await;
+
+    let mut executive = WsClient::connect(port, &app.login("report-owner-executive").await).await;
+    executive.subscribe("inbox", INBOX, json!({})).await;
+    let mut tester = WsClient::connect(port, &app.login("tester").await).await;
+    tester.subscribe("inbox", INBOX, json!({})).await;
+    app.wait_subscribed(2).await;
+    let txn = app.db.begin().await.expect("begin");
+    let event = NewEvent {
+        cycle_id: cycle,
+        report_id: None,
+        execution_id: None,
+        phase: Some(entity::enums::Phase::ObservationManagement),
+        kind: EventKind::TaskOpened,
+        status: "OPEN".to_owned(),
+        detail: json!({ "taskId": task, "kind": "APPROVAL", "assigneeRole": "REPORT_OWNER", "assigneeId": owner }),
+        key: "observations-check:opened".to_owned(),
+    };
+    append(&txn, event).await.expect("append");
+    txn.commit().await.expect("commit");
+    let seen = next_task_event(&mut executive).await;
+    assert_eq!(seen["detail"]["taskId"], task, "the executive may override severity on it: {seen}");
+
+    // The tester's first event is one addressed to them alone: the approval did not reach them.
+    let txn = app.db.begin().await.expect("begin");
+    let check = NewEvent {
+        cycle_id: cycle,
+        report_id: None,
+        execution_id: None,
+        phase: None,
+        kind: EventKind::TaskOpened,
+        status: "OPEN".to_owned(),
+        detail: json!({ "taskId": 0, "assigneeId": app.user_id("tester").await, "check": "tester" }),
+        key: "observations-check:tester".to_owned(),
+    };
+    append(&txn, check).await.expect("append");
+    txn.commit().await.expect("commit");
+    assert_eq!(next_task_event(&mut tester).await["detail"]["check"], "tester");
+
+    // From the table too, and in the inbox list.
+    let mut resumed = WsClient::connect(port, &app.login("report-owner-executive").await).await;
+    resumed.subscribe("inbox", INBOX, json!({ "after": 0 })).await;
+    assert_eq!(next_task_event(&mut resumed).await, seen);
+    let list = "{ tasks(open: true, mine: true) { nodes { id } } }";
+    let token = app.login("report-owner-executive").await;
+    let body = app.gql(&token, list, json!({})).await;
+    assert_eq!(body["data"]["tasks"]["nodes"], json!([{ "id": task.to_string() }]), "{body}");
+    let token = app.login("tester").await;
+    let body = app.gql(&token, list, json!({})).await;
+    assert_eq!(body["data"]["tasks"]["nodes"], json!([]), "{body}");
+}

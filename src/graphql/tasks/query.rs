@@ -23,7 +23,10 @@ impl TaskQuery {
         #[graphql(desc = "Cursor of the last edge already seen.")] after: Option<String>,
         #[graphql(desc = "Only tasks of this cycle.")] cycle_id: Option<ID>,
         #[graphql(desc = "true: only open tasks; false: only closed ones.")] open: Option<bool>,
-        #[graphql(desc = "Only tasks addressed to the viewer (personally or by role).")] mine: Option<bool>,
+        #[graphql(
+            desc = "Only tasks addressed to the viewer (personally or by role), and those their role may also decide (a report owner executive: observation approvals)."
+        )]
+        mine: Option<bool>,
     ) -> Result<Conn<HumanTask>> {
         let viewer = ctx.viewer()?;
         let request = page_request(first, after.as_deref())?;
