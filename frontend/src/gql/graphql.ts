@@ -361,10 +361,11 @@ export type TaskEventsSubscription = { taskEvents: { seq: number, kind: string, 
 
 export type TaskReviewContentQueryVariables = Exact<{
   cycleId: string | number;
+  withObservations?: boolean | null | undefined;
 }>;
 
 
-export type TaskReviewContentQuery = { tasks: { nodes: Array<{ id: string, cycleReport: { id: string, attributes: Array<{ id: string, name: string, description: string, dataType: string, isCde: boolean, hasHistoricalIssue: boolean, isPrimaryKey: boolean, lineItem: string | null, version: number, scoping: { recommendation: string, riskScore: number, rationale: string, inScope: boolean, overrideReason: string | null } | null }>, samples: Array<{ id: string, recordKey: string | null, category: string, selectionMethod: string, status: string, lob: { code: string, name: string } | null }>, ownerAssignments: Array<{ method: string, attribute: { id: string, name: string } | null, lob: { id: string, code: string, name: string } | null, dataOwner: { id: string, username: string, displayName: string, lob: { id: string } | null } | null }> } | null }> } };
+export type TaskReviewContentQuery = { tasks: { nodes: Array<{ id: string, report: { id: string } | null, cycle?: { id: string, observations: Array<{ id: string, title: string, description: string, observationType: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { id: string } | null }> } | null, cycleReport: { id: string, attributes: Array<{ id: string, name: string, description: string, dataType: string, isCde: boolean, hasHistoricalIssue: boolean, isPrimaryKey: boolean, lineItem: string | null, version: number, scoping: { recommendation: string, riskScore: number, rationale: string, inScope: boolean, overrideReason: string | null } | null }>, samples: Array<{ id: string, recordKey: string | null, category: string, selectionMethod: string, status: string, lob: { code: string, name: string } | null }>, ownerAssignments: Array<{ method: string, attribute: { id: string, name: string } | null, lob: { id: string, code: string, name: string } | null, dataOwner: { id: string, username: string, displayName: string, lob: { id: string } | null } | null }> } | null }> } };
 
 export type DataOwnersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1018,10 +1019,31 @@ export const TaskEventsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<TaskEventsSubscription, TaskEventsSubscriptionVariables>;
 export const TaskReviewContentDocument = new TypedDocumentString(`
-    query TaskReviewContent($cycleId: ID!) {
+    query TaskReviewContent($cycleId: ID!, $withObservations: Boolean = false) {
   tasks(first: 100, open: true, mine: true, cycleId: $cycleId) {
     nodes {
       id
+      report {
+        id
+      }
+      cycle @include(if: $withObservations) {
+        id
+        observations {
+          id
+          title
+          description
+          observationType
+          severity
+          status
+          attributeName
+          lobCode
+          failureCount
+          testedCount
+          report {
+            id
+          }
+        }
+      }
       cycleReport {
         id
         attributes {

@@ -1,5 +1,5 @@
-// "What you are deciding" on an open task card: its report's phase output (attributes, scoping, samples or data
-// owners), read only once opened; on a task that takes a payload, the controls that build it for the decision form.
+// "What you are deciding" on an open task card: its report's phase output (attributes, scoping, samples, data
+// owners or observations), read in one query only once opened; on a task that takes a payload, the controls that build it for the decision form.
 import { useState } from 'react';
 import { TaskReviewContentQuery } from '../api/operations/tasks';
 import { useQuery } from '../api/useQuery';
@@ -8,7 +8,8 @@ import { Loading } from '../components/Loading';
 import { AttributesTable } from './AttributesTable';
 import type { DecisionPayload, PayloadKind } from './decisionPayload';
 import { OwnerAssignments } from './OwnerAssignments';
-import { contentOfTask, type ReviewContent as Content, type ReviewView } from './reviewContent';
+import { ObservationsTable } from './ObservationsTable';
+import { contentOfTask, observationsOfTask, type ReviewContent as Content, type ReviewObservation, type ReviewView } from './reviewContent';
 import { SamplesTable } from './SamplesTable';
 import { ScopingTable } from './ScopingTable';
 
@@ -45,8 +46,10 @@ export function ReviewContent(props: Props) {
 }
 
 function ReviewBody({ taskId, cycleId, view, payloadKind, mayListOwners, onPayload }: Props) {
-  const { data, error, loading } = useQuery(TaskReviewContentQuery, { cycleId });
+  const withObservations = view === 'observations';
+  const { data, error, loading } = useQuery(TaskReviewContentQuery, { cycleId, withObservations });
   const content = data ? contentOfTask(data.tasks.nodes, taskId) : undefined;
+  const observations = data && withObservations ? observationsOfTask(data.tasks.nodes, taskId) : undefined;
   return (
     <div className="review__body" data-testid="review-content">
       <ErrorNotice error={error} title="Could not load what this task decides" />
@@ -54,7 +57,14 @@ function ReviewBody({ taskId, cycleId, view, payloadKind, mayListOwners, onPaylo
       {data && content === undefined ? <p className="muted">This task is no longer open.</p> : null}
       {content === null ? <p className="muted">This task is not about one report.</p> : null}
       {content ? (
-        <ViewOf content={content} view={view} payloadKind={payloadKind} mayListOwners={mayListOwners} onPayload={onPayload} />
+        <ViewOf
+          content={content}
+          observations={observations ?? []}
+          view={view}
+          payloadKind={payloadKind}
+          mayListOwners={mayListOwners}
+          onPayload={onPayload}
+        />
       ) : null}
     </div>
   );
@@ -62,11 +72,16 @@ function ReviewBody({ taskId, cycleId, view, payloadKind, mayListOwners, onPaylo
 
 function ViewOf({
   content,
+  observations,
   view,
   payloadKind,
   mayListOwners,
   onPayload,
-}: Pick<Props, 'view' | 'payloadKind' | 'mayListOwners' | 'onPayload'> & { content: Content }) {
+}: Pick<Props, 'view' | 'payloadKind' | 'mayListOwners' | 'onPayload'> & {
+  content: Content;
+  /** The report's observations (read for the observations view only). */
+  observations: readonly ReviewObservation[];
+}) {
   switch (view) {
     case 'attributes':
       return <AttributesTable attributes={content.attributes} onExclude={payloadKind === 'exclude' ? onPayload : undefined} />;
@@ -80,6 +95,13 @@ function ViewOf({
           assignments={content.ownerAssignments}
           mayListOwners={mayListOwners}
           onAssign={payloadKind === 'assignments' ? onPayload : undefined}
+        />
+      );
+    case 'observations':
+      return (
+        <ObservationsTable
+          observations={observations}
+          onOverride={payloadKind === 'severityOverrides' ? onPayload : undefined}
         />
       );
   }

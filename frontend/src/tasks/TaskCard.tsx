@@ -24,7 +24,7 @@ export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () =
   const titleId = `task-${task.id}-title`;
   const decides = canDecideTask(viewer, task);
   const view = task.status === 'OPEN' ? reviewViewFor(task.phase) : null;
-  // What the review's controls add to the decision (exclusions, overrides, owner assignments).
+  // What the review's controls add to the decision (exclusions, overrides, owner assignments, severities).
   const [payload, setPayload] = useState<DecisionPayload | null>(null);
   return (
     <li className="card task" aria-labelledby={titleId} data-testid={`task-${task.id}`} data-task-status={task.status}>
@@ -90,7 +90,7 @@ export function TaskCard({ task, onChanged }: { task: InboxTask; onChanged: () =
           taskId={task.id}
           cycleId={task.cycle.id}
           view={view}
-          payloadKind={decides ? payloadKindFor(task) : null}
+          payloadKind={decides ? payloadKindFor(task, user.role) : null}
           mayListOwners={canManageCycles(user.role) || canAssignDataOwners(user.role)}
           onPayload={setPayload}
         />

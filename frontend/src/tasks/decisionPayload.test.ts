@@ -7,6 +7,7 @@ import {
   payloadKindFor,
   payloadProblem,
   payloadSummary,
+  severityPayload,
   unmappedPairs,
 } from './decisionPayload';
 
@@ -25,6 +26,15 @@ describe('payloadKindFor', () => {
     expect(payloadKindFor({ phase: 'SCOPING', kind: 'APPROVAL' })).toBeNull();
     expect(payloadKindFor({ phase: 'DATA_OWNER_IDENTIFICATION', kind: 'ASSIGNMENT' })).toBe('assignments');
     expect(payloadKindFor({ phase: 'SAMPLE_SELECTION', kind: 'APPROVAL' })).toBeNull();
+  });
+
+  it('gives observation approvals severity overrides only for report owner executives and admins', () => {
+    const approval = { phase: 'OBSERVATION_MANAGEMENT', kind: 'APPROVAL' } as const;
+    expect(payloadKindFor(approval, 'REPORT_OWNER_EXECUTIVE')).toBe('severityOverrides');
+    expect(payloadKindFor(approval, 'ADMIN')).toBe('severityOverrides');
+    expect(payloadKindFor(approval, 'REPORT_OWNER')).toBeNull();
+    expect(payloadKindFor(approval)).toBeNull();
+    expect(payloadKindFor({ phase: 'OBSERVATION_MANAGEMENT', kind: 'REVIEW' }, 'ADMIN')).toBeNull();
   });
 });
 
@@ -74,5 +84,41 @@ describe('exclusions and overrides', () => {
       'Overrides the scope of 1 attribute',
     );
     expect(payloadSummary({ assignments: [] })).toBe('Assigns owners to 0 pairs');
+  });
+});
+
+describe('severity overrides', () => {
+  const observations = [
+    { id: '41', severity: 'HIGH' },
+    { id: '42', severity: 'LOW' },
+  ];
+
+  it('sends the changed severities with numeric ids and trimmed reasons, in table order', () => {
+    const payload = severityPayload(observations, {
+      '42': { severity: 'CRITICAL', reason: ' systemic ' },
+      '41': { severity: 'MEDIUM', reason: 'one-off' },
+    });
+    expect(payload).toEqual({
+      severityOverrides: [
+        { observationId: 41, severity: 'MEDIUM', reason: 'one-off' },
+        { observationId: 42, severity: 'CRITICAL', reason: 'systemic' },
+      ],
+    });
+    expect(payloadSummary(payload)).toBe('Changes the severity of 2 observations');
+  });
+
+  it('sends nothing for severities put back, or none chosen', () => {
+    expect(severityPayload(observations, { '41': { severity: 'HIGH', reason: 'x' } })).toBeNull();
+    expect(severityPayload(observations, {})).toBeNull();
+    expect(severityPayload(observations, { '99': { severity: 'LOW', reason: 'x' } })).toBeNull();
+  });
+
+  it('goes with APPROVE only, and wants a reason for each', () => {
+    const payload = severityPayload(observations, { '41': { severity: 'LOW', reason: 'minor' } });
+    expect(payloadProblem('APPROVE', payload)).toBeNull();
+    expect(payloadProblem('REJECT', payload)).toMatch(/choose Approve/);
+    const blank = severityPayload(observations, { '41': { severity: 'LOW', reason: ' ' } });
+    expect(payloadProblem('APPROVE', blank)).toBe('Every severity change needs a reason.');
+    expect(payloadSummary(blank)).toBe('Changes the severity of 1 observation');
   });
 });

@@ -1,6 +1,7 @@
 // The structured part of a decision (TaskDecisionInput.payload), by task: planning exclusions, scoping overrides,
-// data owner assignments; which task takes which, and what would make the server refuse one.
-import type { Decision, Phase, TaskKind } from '../gql/graphql';
+// data owner assignments, observation severity overrides; which task takes which, and what the server would refuse.
+import type { Decision, Phase, Role, TaskKind } from '../gql/graphql';
+import type { Severity } from './reviewContent';
 
 export interface ScopeOverride {
   attribute: string;
@@ -14,18 +15,30 @@ export interface OwnerAssignmentChoice {
   dataOwnerId: number;
 }
 
+/** One observation given another severity (numeric id, as the server reads it), with the reason. */
+export interface SeverityOverride {
+  observationId: number;
+  severity: Severity;
+  reason: string;
+}
+
 export type DecisionPayload =
   | { exclude: string[] }
   | { overrides: ScopeOverride[] }
-  | { assignments: OwnerAssignmentChoice[] };
+  | { assignments: OwnerAssignmentChoice[] }
+  | { severityOverrides: SeverityOverride[] };
 
-export type PayloadKind = 'exclude' | 'overrides' | 'assignments';
+export type PayloadKind = 'exclude' | 'overrides' | 'assignments' | 'severityOverrides';
 
-/** The payload a task takes from this form: planning APPROVAL, scoping REVIEW, owner ASSIGNMENT; else null. */
-export function payloadKindFor(task: { phase: Phase; kind: TaskKind }): PayloadKind | null {
+/** The payload a task takes from this form: planning APPROVAL, scoping REVIEW, owner ASSIGNMENT, and observation
+ * APPROVAL when the viewer (a report owner executive or an admin) may override severities; else null. */
+export function payloadKindFor(task: { phase: Phase; kind: TaskKind }, role?: Role): PayloadKind | null {
   if (task.phase === 'PLANNING' && task.kind === 'APPROVAL') return 'exclude';
   if (task.phase === 'SCOPING' && task.kind === 'REVIEW') return 'overrides';
   if (task.phase === 'DATA_OWNER_IDENTIFICATION' && task.kind === 'ASSIGNMENT') return 'assignments';
+  if (task.phase === 'OBSERVATION_MANAGEMENT' && task.kind === 'APPROVAL') {
+    return role === 'REPORT_OWNER_EXECUTIVE' || role === 'ADMIN' ? 'severityOverrides' : null;
+  }
   return null;
 }
 
@@ -89,6 +102,27 @@ export function assignmentPayload(
   return assignments.length > 0 ? { assignments } : null;
 }
 
+/** A severity chosen for one observation in the form, with its reason. */
+export interface SeverityChoice {
+  severity: Severity;
+  reason: string;
+}
+
+/** `{"severityOverrides": [...]}` (numeric ids, trimmed reasons) for the observations given a severity other than
+ * their own, in the order given; null when none is. */
+export function severityPayload(
+  observations: readonly { id: string; severity: string }[],
+  chosen: Readonly<Record<string, SeverityChoice>>,
+): DecisionPayload | null {
+  const severityOverrides = observations.flatMap((o) => {
+    const choice = chosen[o.id];
+    return choice && choice.severity !== o.severity
+      ? [{ observationId: Number(o.id), severity: choice.severity, reason: choice.reason.trim() }]
+      : [];
+  });
+  return severityOverrides.length > 0 ? { severityOverrides } : null;
+}
+
 /** Why the payload cannot go with this decision (the server would refuse it), or null. */
 export function payloadProblem(decision: Decision, payload: DecisionPayload | null): string | null {
   if (!payload) return null;
@@ -98,6 +132,10 @@ export function payloadProblem(decision: Decision, payload: DecisionPayload | nu
   if ('overrides' in payload && payload.overrides.some((o) => o.reason.trim() === '')) {
     return 'Every scoping override needs a reason.';
   }
+  if ('severityOverrides' in payload) {
+    if (decision !== 'APPROVE') return 'Severity changes go with an approval: choose Approve, or put the severities back.';
+    if (payload.severityOverrides.some((o) => o.reason.trim() === '')) return 'Every severity change needs a reason.';
+  }
   return null;
 }
 
@@ -106,7 +144,8 @@ export function payloadSummary(payload: DecisionPayload | null): string | null {
   if (!payload) return null;
   if ('exclude' in payload) return `Sends back without: ${payload.exclude.join(', ')}`;
   if ('overrides' in payload) return `Overrides the scope of ${plural(payload.overrides.length, 'attribute')}`;
-  return `Assigns owners to ${plural(payload.assignments.length, 'pair')}`;
+  if ('assignments' in payload) return `Assigns owners to ${plural(payload.assignments.length, 'pair')}`;
+  return `Changes the severity of ${plural(payload.severityOverrides.length, 'observation')}`;
 }
 
 function plural(n: number, word: string): string {

@@ -86,12 +86,34 @@ export const TaskEventsSubscription = graphql(`
 `);
 
 // What a task asks to decide, read when its card's "What you are deciding" opens. There is no single-task
-// query: this reads the viewer's open tasks of one cycle (few) and the card picks its own by id.
+// query: this reads the viewer's open tasks of one cycle (few) and the card picks its own by id. The cycle's
+// observations (phase 7) come only when asked for, and the card keeps its own report's.
 export const TaskReviewContentQuery = graphql(`
-  query TaskReviewContent($cycleId: ID!) {
+  query TaskReviewContent($cycleId: ID!, $withObservations: Boolean = false) {
     tasks(first: 100, open: true, mine: true, cycleId: $cycleId) {
       nodes {
         id
+        report {
+          id
+        }
+        cycle @include(if: $withObservations) {
+          id
+          observations {
+            id
+            title
+            description
+            observationType
+            severity
+            status
+            attributeName
+            lobCode
+            failureCount
+            testedCount
+            report {
+              id
+            }
+          }
+        }
         cycleReport {
           id
           attributes {
