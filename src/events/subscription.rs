@@ -9,7 +9,7 @@ use std::sync::atomic::Ordering;
 
 use entity::workflow_event;
 use futures::Stream;
-use sea_orm::sea_query::{Expr, SimpleExpr};
+use sea_orm::sea_query::{Expr, ExprTrait, SimpleExpr};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{broadcast, watch};
@@ -55,17 +55,18 @@ impl Addressee {
 
     /// The same test in SQL, for reading the backlog from the table.
     fn condition(&self) -> SimpleExpr {
-        let (phase, kind) = self.also.unwrap_or(("", ""));
-        Expr::cust_with_values(
-            "(CASE WHEN jsonb_typeof(detail -> 'assigneeId') = 'number' THEN (detail ->> 'assigneeId')::bigint = $1 \
-             ELSE detail ->> 'assigneeRole' = $2 END) OR (phase::text = $3 AND detail ->> 'kind' = $4)",
-            [
-                sea_orm::Value::from(self.user_id),
-                sea_orm::Value::from(self.role),
-                sea_orm::Value::from(phase),
-                sea_orm::Value::from(kind),
-            ],
-        )
+        let addressed = Expr::cust_with_values(
+            "CASE WHEN jsonb_typeof(detail -> 'assigneeId') = 'number' THEN (detail ->> 'assigneeId')::bigint = $1 \
+             ELSE detail ->> 'assigneeRole' = $2 END",
+            [sea_orm::Value::from(self.user_id), sea_orm::Value::from(self.role)],
+        );
+        match self.also {
+            Some((phase, kind)) => addressed.or(Expr::cust_with_values(
+                "phase::text = $1 AND detail ->> 'kind' = $2",
+                [sea_orm::Value::from(phase), sea_orm::Value::from(kind)],
+            )),
+            None => addressed,
+        }
     }
 }
 

@@ -48,6 +48,22 @@ pub async fn find(db: &impl ConnectionTrait, viewer: &Viewer, id: i64) -> AppRes
     Ok(select.one(db).await?)
 }
 
+/// BAD_USER_INPUT on `field` unless user `id` is active and holds `role` (called `role_name`).
+async fn require_active(
+    txn: &DatabaseTransaction,
+    id: i64,
+    role: Role,
+    field: &'static str,
+    role_name: &str,
+) -> AppResult<()> {
+    let user = app_user::Entity::find_by_id(id).one(txn).await?;
+    if user.is_some_and(|u| u.role == role && u.active) {
+        Ok(())
+    } else {
+        Err(AppError::bad_input(field, format!("user {id} is not an active {role_name}")))
+    }
+}
+
 /// The cycle `cycle_id`, its row locked until `txn` ends so that changes to one cycle (its reports,
 /// testers, settings, moves by hand) serialise: NOT_FOUND when there is none, CONFLICT once it is
 /// over (completed or cancelled) and takes no more changes.
@@ -97,10 +113,7 @@ pub async fn create(db: &DatabaseConnection, viewer: &Viewer, input: NewCycle) -
     };
 
     let txn = db.begin().await?;
-    let manager = app_user::Entity::find_by_id(manager_id).one(&txn).await?;
-    if !manager.is_some_and(|m| m.role == Role::TestManager && m.active) {
-        return Err(AppError::bad_input("testManagerId", format!("user {manager_id} is not an active test manager")));
-    }
+    require_active(&txn, manager_id, Role::TestManager, "testManagerId", "test manager").await?;
     let cycle = test_cycle::ActiveModel {
         name: Set(name),
         description: Set(input.description.trim().to_owned()),
@@ -195,10 +208,7 @@ pub async fn assign_tester(
         .await?
         .ok_or_else(|| AppError::NotFound(format!("report {report_id} in cycle {cycle_id}")))?;
     if let Some(id) = tester_id {
-        let tester = app_user::Entity::find_by_id(id).one(&txn).await?;
-        if !tester.is_some_and(|t| t.role == Role::Tester && t.active) {
-            return Err(AppError::bad_input("testerId", format!("user {id} is not an active tester")));
-        }
+        require_active(&txn, id, Role::Tester, "testerId", "tester").await?;
     }
     let previous = link.tester_id;
     let mut active: cycle_report::ActiveModel = link.into();

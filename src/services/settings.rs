@@ -198,7 +198,7 @@ pub async fn update_retry(
     }
     let row = retry_policy::ActiveModel {
         activity_kind: Set(kind.as_str().to_owned()),
-        backoff: Set(backoff_name(next.backoff).to_owned()),
+        backoff: Set(next.backoff.as_str().to_owned()),
         max_attempts: Set(next.max_attempts as i32),
         initial_interval_ms: Set(next.initial_interval_ms as i64),
         backoff_coefficient: Set(next.backoff_coefficient),
@@ -233,15 +233,6 @@ pub async fn update_retry(
     audit::record(&txn, viewer, entry).await?;
     txn.commit().await?;
     Ok(next)
-}
-
-/// The name a backoff is stored and shown under.
-pub fn backoff_name(backoff: Backoff) -> &'static str {
-    match backoff {
-        Backoff::Exponential => "EXPONENTIAL",
-        Backoff::Linear => "LINEAR",
-        Backoff::Fixed => "FIXED",
-    }
 }
 
 /// `value` (or `current` when left out) when within 1..=`max`, BAD_USER_INPUT on `field` otherwise.

@@ -41,6 +41,22 @@ pub enum Backoff {
     Fixed,
 }
 
+impl Backoff {
+    /// The value stored in `retry_policy.backoff` (and shown by the API).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Exponential => "EXPONENTIAL",
+            Self::Linear => "LINEAR",
+            Self::Fixed => "FIXED",
+        }
+    }
+
+    /// The backoff stored as `text` (exponential for anything else, Temporal's own kind).
+    pub fn parse(text: &str) -> Self {
+        [Self::Linear, Self::Fixed].into_iter().find(|b| b.as_str() == text).unwrap_or(Self::Exponential)
+    }
+}
+
 /// One retry policy.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RetrySettings {
@@ -137,11 +153,7 @@ impl WorkflowSettings {
             policies.iter().find(|p| p.activity_kind == kind.as_str()).map_or_else(
                 || default_retry(kind),
                 |p| RetrySettings {
-                    backoff: match p.backoff.as_str() {
-                        "LINEAR" => Backoff::Linear,
-                        "FIXED" => Backoff::Fixed,
-                        _ => Backoff::Exponential,
-                    },
+                    backoff: Backoff::parse(&p.backoff),
                     max_attempts: u32::try_from(p.max_attempts).unwrap_or(3),
                     initial_interval_ms: u64::try_from(p.initial_interval_ms).unwrap_or(1000),
                     backoff_coefficient: p.backoff_coefficient,

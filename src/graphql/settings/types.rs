@@ -4,7 +4,7 @@ use async_graphql::{Enum, ID, Object};
 use worker::settings::{self, PhaseSettings, RetrySettings};
 
 use crate::graphql::enums::{CompensationAction, Phase};
-use crate::services::settings::{SettingsView, backoff_name};
+use crate::services::settings::SettingsView;
 
 /// The kinds of activity, each with its retry policy (DOMAIN.md).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,7 +117,7 @@ impl RetryPolicy {
 
     /// EXPONENTIAL, LINEAR or FIXED: the kind's own (DOMAIN.md), not editable.
     async fn backoff(&self) -> &'static str {
-        backoff_name(self.settings.backoff)
+        self.settings.backoff.as_str()
     }
 
     /// Attempts in all, the first included.

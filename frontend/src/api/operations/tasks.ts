@@ -171,7 +171,7 @@ export const TaskReviewContentQuery = graphql(`
   }
 `);
 
-// The active data owners with their LOB, for ASSIGNMENT tasks; the server lists users to test managers and admins only.
+// The active data owners with their LOB, for ASSIGNMENT tasks; listed to data executives, test managers and admins.
 export const DataOwnersQuery = graphql(`
   query DataOwners {
     users(role: DATA_OWNER, first: 100) {
