@@ -5,11 +5,13 @@ export function VersionsTable({ versions }: { versions: readonly VersionInfo[] }
   return (
     <section className="card" aria-labelledby="versions-title">
       <h2 id="versions-title">Workflow versions</h2>
+      {/* A version is stored on every execution, cycle runs and report runs alike, so these counts hold both. */}
+      <p className="muted small">Executions counts cycle runs and report runs together.</p>
       <table className="table table--compact">
         <thead>
           <tr>
             <th scope="col">Version</th>
-            <th scope="col">Runs</th>
+            <th scope="col">Executions</th>
             <th scope="col">Running</th>
             <th scope="col">May migrate to</th>
             <th scope="col">Features</th>
