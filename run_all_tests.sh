@@ -74,7 +74,8 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 status=0
-(cd frontend && E2E_BASE_URL="http://127.0.0.1:$e2e_port" npm run --silent e2e) || status=$?
+(cd frontend && E2E_BASE_URL="http://127.0.0.1:$e2e_port" E2E_DATABASE_URL="${DATABASE_URL%/*}/$e2e_db" \
+  npm run --silent e2e) || status=$?
 cleanup_e2e
 if [ "$status" != 0 ]; then
   echo "browser tests failed; the server's log: .run/e2e-server.log" >&2

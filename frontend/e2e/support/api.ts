@@ -1,4 +1,5 @@
-// Direct GraphQL calls for test setup (sign in, create a cycle, assign a tester, start a run, wait for a task), using the app's typed operations.
+// Direct GraphQL calls for test setup (sign in, create a cycle, assign a tester, start a run, wait for a task, decide the tasks
+// before the one a test is about) and for reading back what a decision stored, using the app's typed operations.
 import { execute } from '../../src/api/graphqlClient';
 import { LoginMutation } from '../../src/api/operations/auth';
 import {
@@ -9,9 +10,18 @@ import {
   ReportsQuery,
   TestersQuery,
 } from '../../src/api/operations/cycles';
-import { CompleteTaskMutation, InboxTasksQuery } from '../../src/api/operations/tasks';
+import { UpdateWorkflowSettingsMutation } from '../../src/api/operations/settings';
+import { CompleteTaskMutation, InboxTasksQuery, SubmitEvidenceMutation } from '../../src/api/operations/tasks';
 import { CancelWorkflowMutation, StartWorkflowMutation } from '../../src/api/operations/workflow';
-import type { ApprovalMode, Decision, StartWorkflowInput } from '../../src/gql/graphql';
+import {
+  TypedDocumentString,
+  type ApprovalMode,
+  type Decision,
+  type InboxTasksQuery as InboxTasks,
+  type Phase,
+  type StartWorkflowInput,
+  type TaskKind,
+} from '../../src/gql/graphql';
 import { BASE_URL, DEMO_PASSWORD } from './env';
 
 const endpoint = `${BASE_URL}/graphql`;
@@ -117,5 +127,98 @@ export async function firstVisibleCycle(username: string): Promise<{ id: string;
   const { cycles } = await execute(CyclesQuery, { first: 1 }, { endpoint, token });
   const cycle = cycles.nodes[0];
   if (!cycle) throw new Error(`${username} sees no cycle`);
+  return cycle;
+}
+
+/** Sets the cycle's sample size (as test-manager) before its run starts: a small sample keeps a run short. */
+export async function setSampleSize(cycleId: string, sampleSize: number): Promise<void> {
+  const token = await tokenFor('test-manager');
+  await execute(UpdateWorkflowSettingsMutation, { cycleId, input: { sampleSize } }, { endpoint, token });
+}
+
+type Task = InboxTasks['tasks']['nodes'][number];
+
+/** Evidence that fails against any reported value (unreadable as a number, date or flag; unequal as text or code). */
+export const FAILING_EVIDENCE = 'E2E-MISMATCH';
+
+/**
+ * Decides the cycle's open tasks until one of `phase` and `kind` opens, and returns that one undecided. Each is approved by
+ * the person it waits on (admin for a task addressed to a role); an EVIDENCE task's data owner first submits, for its first
+ * test case, evidence that fails (so testing raises an observation).
+ */
+export async function advanceUntil(cycleId: string, phase: Phase, kind: TaskKind, timeoutMs = 60_000): Promise<Task> {
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (username: string) => {
+    let token = tokens.get(username);
+    if (!token) tokens.set(username, (token = tokenFor(username)));
+    return token;
+  };
+  const admin = await tokenOf('admin');
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    const { tasks } = await execute(InboxTasksQuery, { open: true, mine: false, cycleId }, { endpoint, token: admin });
+    const wanted = tasks.nodes.find((t) => t.phase === phase && t.kind === kind);
+    if (wanted) return wanted;
+    for (const task of tasks.nodes) {
+      try {
+        const token = await tokenOf(task.assignee?.username ?? 'admin');
+        const first = task.testCases[0];
+        if (task.kind === 'EVIDENCE' && first && first.evidence !== FAILING_EVIDENCE) {
+          await execute(SubmitEvidenceMutation, { testCaseId: first.id, value: FAILING_EVIDENCE }, { endpoint, token });
+        }
+        await execute(CompleteTaskMutation, { taskId: task.id, input: { decision: 'APPROVE' } }, { endpoint, token });
+      } catch (error) {
+        lastError = error; // Not awaited yet (the run is opening it): the next round retries.
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no ${phase} ${kind} task opened in cycle ${cycleId}`, { cause: lastError });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** What a cycle's phases produced, per report, and its observations: what decisions change, read back after them. */
+interface CycleOutputs {
+  cycle: {
+    cycleReports: {
+      report: { id: string } | null;
+      attributes: {
+        id: string;
+        name: string;
+        isPrimaryKey: boolean;
+        scoping: { inScope: boolean; overrideReason: string | null } | null;
+      }[];
+      ownerAssignments: {
+        attribute: { id: string; name: string } | null;
+        lob: { id: string; code: string } | null;
+        dataOwner: { id: string; username: string } | null;
+        method: string;
+      }[];
+    }[];
+    observations: { id: string; title: string; severity: string; status: string; report: { id: string } | null }[];
+  } | null;
+}
+
+// Typed by hand, not by codegen (which types the app's operations in src/): only the tests read these together.
+const CycleOutputsQuery = new TypedDocumentString<CycleOutputs, { id: string }>(`
+  query CycleOutputs($id: ID!) {
+    cycle(id: $id) {
+      cycleReports {
+        report { id }
+        attributes { id name isPrimaryKey scoping { inScope overrideReason } }
+        ownerAssignments { attribute { id name } lob { id code } dataOwner { id username } method }
+      }
+      observations { id title severity status report { id } }
+    }
+  }
+`);
+
+/** The cycle's outputs, read as test-manager (who sees every cycle). */
+export async function cycleOutputs(cycleId: string): Promise<NonNullable<CycleOutputs['cycle']>> {
+  const token = await tokenFor('test-manager');
+  const { cycle } = await execute(CycleOutputsQuery, { id: cycleId }, { endpoint, token });
+  if (!cycle) throw new Error(`test-manager does not see cycle ${cycleId}`);
   return cycle;
 }
