@@ -137,6 +137,13 @@ const HEADER: &str = "| subscribers | opened | events | p50 (ms) | p99 (ms) | p9
 | lost | queries/event | RSS idle (MiB) | RSS just opened (MiB) | RSS open, after the events (MiB) \
 | KB/subscriber at open | KB/subscriber | server CPU (s) | client CPU (s) | verdict |";
 
+/// The Markdown table's delimiter row for `header`: figures right-aligned, the closing verdict not.
+/// Derived from the header so the two always have as many cells (a mismatch stops it being a table).
+fn delimiter_row(header: &str) -> String {
+    let columns = header.matches('|').count().saturating_sub(1);
+    format!("|{}---|", "---:|".repeat(columns.saturating_sub(1)))
+}
+
 impl Report {
     fn table_row(row: &Row) -> String {
         format!(
@@ -174,8 +181,10 @@ impl Report {
         let commit = commit::git_commit().map(|c| format!(", commit `{c}`")).unwrap_or_default();
         let mut text = format!(
             "\n## {date} · {cores} cores · subscriptions: `workflowEvents` fan-out, {} events/s for {} s{commit}\n\n\
-             {HEADER}\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n",
-            self.rate, self.seconds
+             {HEADER}\n{}\n",
+            self.rate,
+            self.seconds,
+            delimiter_row(HEADER)
         );
         for row in &self.rows {
             text.push_str(&Self::table_row(row));
