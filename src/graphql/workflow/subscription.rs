@@ -108,7 +108,16 @@ impl<N: EventTypeName> LogEvent<N> {
 pub struct WorkflowSubscription;
 
 /// Checks the viewer may see what the filter names and returns the hub.
+///
+/// Boxed: a subscription's stream keeps room for the largest state of its resolver for as long
+/// as it lives, and the visibility queries are its largest (boxed, a subscriber's stream holds
+/// about 1.7 KB less: 3.45 against 1.70 KB, heaptrack), though they run once, before the first
+/// event.
 async fn authorise(ctx: &Context<'_>, filter: &EventFilter) -> Result<Arc<EventHub>> {
+    Box::pin(check_visibility(ctx, filter)).await
+}
+
+async fn check_visibility(ctx: &Context<'_>, filter: &EventFilter) -> Result<Arc<EventHub>> {
     let viewer = ctx.viewer()?;
     let db = ctx.db();
     if let Some(cycle) = filter.cycle_id
