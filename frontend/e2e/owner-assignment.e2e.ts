@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { execute } from '../src/api/graphqlClient';
 import { DataOwnersQuery } from '../src/api/operations/tasks';
 import { advanceUntil, cancelWorkflow, createCycle, cycleOutputs, findTask, startWorkflow, tokenFor } from './support/api';
-import { screenshot, signIn, useBrowser } from './support/browser';
+import { approveTask, openInboxTask, useBrowser } from './support/browser';
 import { deactivateDataOwnersOfReportLob } from './support/db';
 import { BASE_URL } from './support/env';
 
@@ -37,10 +37,7 @@ describe('data owner assignment', () => {
     expect(pair.dataOwner).toBeNull();
     const owner = lob.owners.at(-1)!;
 
-    await signIn(page, 'data-executive');
-    await page.goto('/inbox');
-    const card = page.getByTestId(`task-${task.id}`);
-    await card.waitFor();
+    const card = await openInboxTask(page, 'data-executive', task.id);
     // Open at once: the assignment cannot be made without its pairs.
     const table = card.getByTestId('review-owners');
     await table.waitFor();
@@ -48,13 +45,7 @@ describe('data owner assignment', () => {
     await select.locator('option', { hasText: `(${owner.username})` }).waitFor({ state: 'attached' });
     await select.selectOption({ label: `${owner.displayName} (${owner.username})` });
     await card.getByTestId('decision-payload').getByText('Assigns owners to 1 pair').waitFor();
-    await card.getByRole('button', { name: 'Approve' }).click();
-    try {
-      await card.waitFor({ state: 'detached' });
-    } catch (error) {
-      await screenshot(page, 'owner-assignment');
-      throw error;
-    }
+    await approveTask(page, card, 'owner-assignment');
     expect((await findTask('data-executive', task.id))?.decision).toBe('APPROVE');
 
     // Closing the task stores the assignment (an activity of the run, so shortly after the decision).

@@ -3,7 +3,7 @@
 // with the reason, and the other attributes' scope unchanged.
 import { describe, expect, it, vi } from 'vitest';
 import { advanceUntil, assignTester, cancelWorkflow, createCycle, cycleOutputs, findTask, startWorkflow } from './support/api';
-import { screenshot, signIn, useBrowser } from './support/browser';
+import { approveTask, openInboxTask, useBrowser } from './support/browser';
 
 describe('scoping overrides', () => {
   const session = useBrowser();
@@ -25,10 +25,7 @@ describe('scoping overrides', () => {
     expect(attribute.scoping.overrideReason).toBeNull();
     const reason = `e2e: ${turnedTo ? 'tested after all' : 'covered by the GL tie-out'}`;
 
-    await signIn(page, 'tester');
-    await page.goto('/inbox');
-    const card = page.getByTestId(`task-${task.id}`);
-    await card.waitFor();
+    const card = await openInboxTask(page, 'tester', task.id);
     await card.getByText('What you are deciding').click();
     const table = card.getByTestId('review-scoping');
     await table.waitFor();
@@ -39,13 +36,7 @@ describe('scoping overrides', () => {
     await card.getByText('Every scoping override needs a reason.').waitFor();
     await table.getByLabel(`Reason to override ${attribute.name}`).fill(reason);
     await card.getByTestId('decision-payload').getByText('Overrides the scope of 1 attribute').waitFor();
-    await card.getByRole('button', { name: 'Approve' }).click();
-    try {
-      await card.waitFor({ state: 'detached' });
-    } catch (error) {
-      await screenshot(page, 'scoping-override');
-      throw error;
-    }
+    await approveTask(page, card, 'scoping-override');
     expect((await findTask('tester', task.id))?.decision).toBe('APPROVE');
 
     // Closing the task applies the override (an activity of the run, so shortly after the decision).

@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SEVERITIES } from '../src/tasks/reviewContent';
 import { advanceUntil, cancelWorkflow, createCycle, cycleOutputs, setSampleSize, startWorkflow } from './support/api';
-import { screenshot, signIn, useBrowser } from './support/browser';
+import { approveTask, openInboxTask, useBrowser } from './support/browser';
 
 describe('severity overrides', () => {
   const session = useBrowser();
@@ -25,23 +25,14 @@ describe('severity overrides', () => {
     const severity = SEVERITIES.find((s) => s !== observation.severity) ?? 'LOW';
     const reason = 'e2e: isolated, fixed at source';
 
-    await signIn(page, 'report-owner-executive');
-    await page.goto('/inbox');
-    const card = page.getByTestId(`task-${task.id}`);
-    await card.waitFor();
+    const card = await openInboxTask(page, 'report-owner-executive', task.id);
     await card.getByText('What you are deciding').click();
     const table = card.getByTestId('review-observations');
     await table.waitFor();
     await table.getByLabel(`Severity of ${observation.title}`, { exact: true }).selectOption(severity);
     await table.getByLabel(`Reason to change the severity of ${observation.title}`, { exact: true }).fill(reason);
     await card.getByTestId('decision-payload').getByText('Changes the severity of 1 observation').waitFor();
-    await card.getByRole('button', { name: 'Approve' }).click();
-    try {
-      await card.waitFor({ state: 'detached' });
-    } catch (error) {
-      await screenshot(page, 'severity-override');
-      throw error;
-    }
+    await approveTask(page, card, 'severity-override');
 
     // Closing the task applies the approval (an activity of the run, so shortly after the decision).
     await vi.waitFor(

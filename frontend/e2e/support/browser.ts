@@ -1,6 +1,6 @@
-// Launches headless Debian chromium through playwright-core and signs in through the login page.
+// Launches headless Debian chromium through playwright-core, signs in through the login page, and opens and approves inbox tasks.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ARTIFACTS_DIR, BASE_URL, CHROMIUM_PATH, DEMO_PASSWORD } from './env';
 
@@ -76,3 +76,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Signs in as `username`, opens the inbox and returns the card of task `taskId` once shown. */
+export async function openInboxTask(page: Page, username: string, taskId: string): Promise<Locator> {
+  await signIn(page, username);
+  await page.goto('/inbox');
+  const card = page.getByTestId(`task-${taskId}`);
+  await card.waitFor();
+  return card;
+}
+
+/** Approves the task of `card` and waits for the card to leave the inbox; if it stays, leaves screenshot `name`. */
+export async function approveTask(page: Page, card: Locator, name: string): Promise<void> {
+  await card.getByRole('button', { name: 'Approve' }).click();
+  try {
+    await card.waitFor({ state: 'detached' });
+  } catch (error) {
+    await screenshot(page, name);
+    throw error;
+  }
+}
+
