@@ -24,6 +24,8 @@ pub struct StartBody {
     #[serde(default)]
     skip_phases: Vec<Phase>,
     approval_mode: Option<ApprovalMode>,
+    /// A scheduled start (RFC 3339); at once when absent.
+    start_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Starts a cycle's workflow.
@@ -54,6 +56,7 @@ pub async fn start_workflow(
         report_ids: body.report_ids,
         skip_phases: body.skip_phases,
         approval_mode: body.approval_mode,
+        start_at: body.start_at,
         ..StartRequest::default()
     };
     match workflows::start(&state.db, &state.gateway, &state.config, &viewer, cycle_id, request).await {

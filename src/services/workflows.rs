@@ -2,6 +2,7 @@
 //! against the database first, then talks to Temporal, and writes only after Temporal agreed, so
 //! an unreachable Temporal leaves nothing half-written.
 
+use chrono::{DateTime, Utc};
 use entity::enums::{ApprovalMode, CycleStatus, ExecutionStatus, Phase};
 use entity::{cycle_report, test_cycle, workflow_execution};
 use sea_orm::ActiveValue::Set;
@@ -35,6 +36,8 @@ pub struct StartRequest {
     pub version: Option<String>,
     /// Every human step's SLA in seconds (testing only, like faults).
     pub sla_seconds: Option<u64>,
+    /// A scheduled start: the phases begin at this time instead of at once.
+    pub start_at: Option<DateTime<Utc>>,
 }
 
 /// Starts the cycle's workflow; answers with the cycle's new execution.
@@ -53,6 +56,7 @@ pub async fn start(
     if request.sla_seconds.is_some() && !config.testing_faults {
         return Err(AppError::bad_input("slaSeconds", "SLA overrides are for testing servers only"));
     }
+    let start_delay = start_delay(request.start_at, Utc::now(), config.workflow_timeout())?;
     let version = match request.version.as_deref() {
         None => WorkflowVersion::CURRENT,
         Some(text) => WorkflowVersion::parse(text)
@@ -114,6 +118,7 @@ pub async fn start(
         settings,
         faults: request.faults,
         version,
+        start_delay_ms: start_delay.map(|delay| u64::try_from(delay.as_millis()).unwrap_or(u64::MAX)),
     };
     let workflow_id = cycle_workflow_id(&gateway.id_prefix, cycle_id);
     let options = WorkflowStartOptions::new(gateway.task_queue.clone(), workflow_id.clone())
@@ -139,7 +144,7 @@ pub async fn start(
     txn.execute_raw(statement(
         "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, cycle_id, version, status, approval_mode,
                 input, started_by)
-         VALUES ($1, $2, $3, $4, $5, 'RUNNING', $6, $7, $8) ON CONFLICT (workflow_id, run_id) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, $9, $6, $7, $8) ON CONFLICT (workflow_id, run_id) DO NOTHING",
         [
             workflow_id.clone().into(),
             run_id.clone().into(),
@@ -147,8 +152,9 @@ pub async fn start(
             cycle_id.into(),
             version.as_str().into(),
             approval_mode.as_str().into(),
-            json!({ "reportIds": report_ids, "skipPhases": request.skip_phases }).into(),
+            run_input(&report_ids, &request.skip_phases, request.start_at).into(),
             viewer.user_id.into(),
+            if start_delay.is_some() { ExecutionStatus::Pending } else { ExecutionStatus::Running }.as_str().into(),
         ],
     ))
     .await?;
@@ -163,12 +169,43 @@ pub async fn start(
         entity_type: "test_cycle",
         entity_id: cycle_id,
         detail: json!({ "workflowId": workflow_id, "runId": run_id, "approvalMode": approval_mode.as_str(),
-                        "reportIds": report_ids, "skipPhases": request.skip_phases }),
+                        "reportIds": report_ids, "skipPhases": request.skip_phases, "startAt": request.start_at }),
         reason: None,
     };
     audit::record(&txn, viewer, entry).await?;
     txn.commit().await?;
     Ok(execution)
+}
+
+/// How long a scheduled start waits: `start_at` must lie ahead of `now`, and near enough for the
+/// run to start before the workflow timeout ends it.
+fn start_delay(
+    start_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+    workflow_timeout: std::time::Duration,
+) -> AppResult<Option<std::time::Duration>> {
+    let Some(start_at) = start_at else { return Ok(None) };
+    let delay = (start_at - now)
+        .to_std()
+        .ok()
+        .filter(|delay| !delay.is_zero())
+        .ok_or_else(|| AppError::bad_input("startAt", "startAt must be in the future"))?;
+    if delay >= workflow_timeout {
+        return Err(AppError::bad_input(
+            "startAt",
+            format!("startAt must be within the workflow timeout ({} s from now)", workflow_timeout.as_secs()),
+        ));
+    }
+    Ok(Some(delay))
+}
+
+/// The start request as the execution row keeps it (`startAt` only when scheduled).
+fn run_input(report_ids: &[i64], skip_phases: &[Phase], start_at: Option<DateTime<Utc>>) -> serde_json::Value {
+    let mut input = json!({ "reportIds": report_ids, "skipPhases": skip_phases });
+    if let Some(start_at) = start_at {
+        input["startAt"] = json!(start_at);
+    }
+    input
 }
 
 /// Asks Temporal to cancel a running execution; the workflow records CANCELLED when it stops.

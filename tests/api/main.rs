@@ -19,6 +19,7 @@ mod queries;
 mod replay;
 mod rest;
 mod sampling;
+mod scheduling;
 mod schema;
 mod settings;
 mod smtp_sink;

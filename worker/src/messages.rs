@@ -65,6 +65,10 @@ pub struct StartCycle {
     /// The workflow version the run starts on (the current one unless pinned).
     #[serde(default = "current_version")]
     pub version: WorkflowVersion,
+    /// A scheduled start: how long after the start request the phases begin. The run waits
+    /// PENDING on a durable timer until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_delay_ms: Option<u64>,
 }
 
 /// Input of one report's child workflow.

@@ -138,6 +138,11 @@ export type StartWorkflowInput = {
   skipPhases?: Array<Phase> | null | undefined;
   /** Every human step's SLA in seconds; only on a server started with SYNAPSE_TESTING_FAULTS=true. */
   slaSeconds?: number | null | undefined;
+  /**
+   * Schedule the run: its phases begin at this time (in the future, within the workflow
+   * timeout) instead of at once; until then the execution is PENDING and can be cancelled.
+   */
+  startAt?: string | null | undefined;
   /** Pin the run to this workflow version (default: the current one). */
   version?: string | null | undefined;
 };

@@ -1,6 +1,7 @@
 //! `startWorkflow` and `cancelWorkflow`: test managers steering cycles.
 
 use async_graphql::{Context, ID, InputObject, Object, Result};
+use chrono::{DateTime, Utc};
 use worker::messages::Fault;
 
 use super::types::{CompensationLog, MigrationRecord, WorkflowExecution};
@@ -26,6 +27,9 @@ pub struct StartWorkflowInput {
     version: Option<String>,
     /// Every human step's SLA in seconds; only on a server started with SYNAPSE_TESTING_FAULTS=true.
     sla_seconds: Option<i32>,
+    /// Schedule the run: its phases begin at this time (in the future, within the workflow
+    /// timeout) instead of at once; until then the execution is PENDING and can be cancelled.
+    start_at: Option<DateTime<Utc>>,
 }
 
 /// A failure to inject into a phase's work (testing only).
@@ -98,6 +102,7 @@ impl WorkflowMutation {
                 .collect(),
             version: input.version,
             sla_seconds: input.sla_seconds.and_then(|s| u64::try_from(s).ok()),
+            start_at: input.start_at,
         };
         let execution = workflows::start(ctx.db(), ctx.gateway(), ctx.config(), viewer, cycle_id, request).await?;
         Ok(WorkflowExecution(execution))

@@ -79,9 +79,15 @@ impl WorkflowExecution {
         self.0.current_phase.map(Into::into)
     }
 
-    /// When it started.
+    /// When it started: for a scheduled run, when its phases began (the request's time while it
+    /// is PENDING).
     async fn started_at(&self) -> DateTime<Utc> {
         utc(self.0.started_at)
+    }
+
+    /// For a scheduled start, the time its phases were set to begin; null for a run started at once.
+    async fn scheduled_for(&self) -> Option<DateTime<Utc>> {
+        self.0.input.get("startAt").and_then(|at| serde_json::from_value(at.clone()).ok())
     }
 
     /// When it ended, if it has.

@@ -9,7 +9,7 @@ use temporalio_sdk::activities::{ActivityContext, ActivityError};
 
 use super::{Deps, db_error};
 use crate::sql::rows;
-use crate::tracking::{self, BeginExecution, FinishExecution, PhaseChange};
+use crate::tracking::{self, BeginExecution, FinishExecution, PhaseChange, RunStarted};
 
 /// Tracking activities.
 #[derive(Debug)]
@@ -46,6 +46,16 @@ impl TrackingActivities {
         run: BeginExecution,
     ) -> Result<i64, ActivityError> {
         tracking::begin_execution(&self.0.db, run).await.map_err(db_error)
+    }
+
+    /// Marks a scheduled run begun when its time has come.
+    #[activity]
+    pub async fn start_scheduled(
+        self: Arc<Self>,
+        _ctx: ActivityContext,
+        started: RunStarted,
+    ) -> Result<(), ActivityError> {
+        tracking::start_scheduled(&self.0.db, started).await.map_err(db_error)
     }
 
     /// Records a phase's new status.

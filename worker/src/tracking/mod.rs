@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use attempts::{ActivityAttempt, activity_completed, activity_failed, activity_slow, activity_started};
 pub use phases::{PhaseChange, Transition, record_phase};
-pub use runs::{BeginExecution, FinishExecution, begin_execution, finish_execution};
+pub use runs::{BeginExecution, FinishExecution, RunStarted, begin_execution, finish_execution, start_scheduled};
 
 /// Where an execution belongs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -25,16 +25,22 @@ pub struct BeginExecution {
     pub approval_mode: String,
     pub input: serde_json::Value,
     pub started_by: i64,
+    /// A scheduled start: the row is recorded PENDING, and `start_scheduled` marks it begun when
+    /// its time comes.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub scheduled: bool,
 }
 
-/// Records a run as RUNNING (once) and marks its cycle active or its report in progress. Two
-/// statements, each idempotent: a retry after the first finds the run and completes the rest.
+/// Records a run as RUNNING (once) and marks its cycle active or its report in progress; a
+/// scheduled run only as PENDING. Two statements, each idempotent: a retry after the first finds
+/// the run and completes the rest.
 pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Result<i64, DbErr> {
+    let status = if run.scheduled { ExecutionStatus::Pending } else { ExecutionStatus::Running };
     let id = scalar_i64(
         db,
         "INSERT INTO workflow_execution (workflow_id, run_id, workflow_type, parent_execution_id, cycle_id,
                 cycle_report_id, version, status, approval_mode, input, started_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'RUNNING', $8, $9, $10)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9, $10)
          ON CONFLICT (workflow_id, run_id) DO UPDATE SET updated_at = now()
          RETURNING id",
         vec![
@@ -48,11 +54,49 @@ pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Re
             run.approval_mode.into(),
             run.input.into(),
             run.started_by.into(),
+            status.as_str().into(),
         ],
     )
     .await?
     .ok_or_else(|| DbErr::RecordNotInserted)?;
+    if run.scheduled {
+        return Ok(id);
+    }
+    let scope = ExecutionScope {
+        execution_id: id,
+        cycle_id: run.cycle_id,
+        report_id: run.report_id,
+        cycle_report_id: run.cycle_report_id,
+    };
+    let started = RunStarted { scope, workflow_id: run.workflow_id, run_id: run.run_id };
+    mark_started(db, &started, Writes::default()).await?;
+    Ok(id)
+}
+
+/// A scheduled run whose time has come.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RunStarted {
+    pub scope: ExecutionScope,
+    pub workflow_id: String,
+    pub run_id: String,
+}
+
+/// Moves a scheduled run from PENDING to RUNNING, started now, and marks it begun as
+/// `begin_execution` marks a run started at once. Idempotent.
+pub async fn start_scheduled(db: &DatabaseConnection, started: RunStarted) -> Result<(), DbErr> {
     let mut writes = Writes::default();
+    let id = writes.bind(started.scope.execution_id);
+    writes.with(format!(
+        "UPDATE workflow_execution SET status = 'RUNNING', started_at = now(), updated_at = now()
+         WHERE id = {id} AND status = 'PENDING'"
+    ));
+    mark_started(db, &started, writes).await
+}
+
+/// The cycle active or the report in progress, and the run's WORKFLOW_STARTED event (once, by its
+/// key), written with `writes` in one statement.
+async fn mark_started(db: &DatabaseConnection, started: &RunStarted, mut writes: Writes) -> Result<(), DbErr> {
+    let run = &started.scope;
     match run.cycle_report_id {
         None => {
             let cycle = writes.bind(run.cycle_id);
@@ -61,7 +105,7 @@ pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Re
             ));
         }
         Some(link) => {
-            let (link, workflow) = (writes.bind(link), writes.bind(run.workflow_id.clone()));
+            let (link, workflow) = (writes.bind(link), writes.bind(started.workflow_id.clone()));
             writes.with(format!(
                 "UPDATE cycle_report SET status = 'IN_PROGRESS', workflow_id = {workflow}, updated_at = now()
                  WHERE id = {link}"
@@ -71,16 +115,15 @@ pub async fn begin_execution(db: &DatabaseConnection, run: BeginExecution) -> Re
     let event = NewEvent {
         cycle_id: run.cycle_id,
         report_id: run.report_id,
-        execution_id: Some(id),
+        execution_id: Some(run.execution_id),
         phase: None,
         kind: EventKind::WorkflowStarted,
         status: ExecutionStatus::Running.as_str().to_owned(),
-        detail: json!({ "workflowId": run.workflow_id, "runId": run.run_id }),
-        key: format!("{}:{}:started", run.workflow_id, run.run_id),
+        detail: json!({ "workflowId": started.workflow_id, "runId": started.run_id }),
+        key: format!("{}:{}:started", started.workflow_id, started.run_id),
     };
     let insert = events::insert(&mut writes, &[event]);
-    writes.execute(db, &insert).await?;
-    Ok(id)
+    writes.execute(db, &insert).await.map(|_| ())
 }
 
 /// How a run ended.

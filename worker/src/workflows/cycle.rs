@@ -2,11 +2,13 @@
 //! starts one `ReportTestingWorkflow` child per report, all at once, and records the cycle's end
 //! when every child has ended. Cancelling it cancels the children.
 
+use std::time::Duration;
+
 use entity::enums::ExecutionStatus;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use temporalio_macros::{workflow, workflow_methods};
-use temporalio_sdk::workflows::join_all;
+use temporalio_sdk::workflows::{join_all, select};
 use temporalio_sdk::{ApplicationFailure, ChildWorkflowOptions, WorkflowContext, WorkflowResult, WorkflowTermination};
 
 use super::report::ReportTestingWorkflow;
@@ -14,7 +16,7 @@ use super::steps::options;
 use crate::activities::tracking::{ReportLinks, TrackingActivities};
 use crate::messages::{CYCLE_WORKFLOW_TYPE, ReportOutcome, ReportRun, StartCycle, report_workflow_id};
 use crate::settings::ActivityKind;
-use crate::tracking::{BeginExecution, ExecutionScope, FinishExecution};
+use crate::tracking::{BeginExecution, ExecutionScope, FinishExecution, RunStarted};
 
 /// What a cycle's run came to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,11 +59,38 @@ impl EnhancedTestCycleWorkflow {
                     approval_mode: input.approval_mode.as_str().to_owned(),
                     input: json!({ "reportIds": input.report_ids, "skipPhases": input.skip_phases }),
                     started_by: input.started_by,
+                    scheduled: input.start_delay_ms.is_some(),
                 },
                 tracking.clone(),
             )
             .await?;
         let scope = ExecutionScope { execution_id, cycle_id: input.cycle_id, report_id: None, cycle_report_id: None };
+        if let Some(delay) = input.start_delay_ms {
+            // A scheduled start waits, PENDING, on a durable timer; cancelled meanwhile, it ends
+            // without having run a phase. Only scheduled runs have this timer, so the histories
+            // of runs started at once replay unchanged.
+            let token = ctx.cancellation_token();
+            select! {
+                _ = ctx.timer(Duration::from_millis(delay)) => {}
+                _ = token.cancelled() => {}
+            };
+            if token.is_cancelled() {
+                let finish = FinishExecution {
+                    scope,
+                    status: ExecutionStatus::Cancelled,
+                    error: None,
+                    result: json!({ "reports": [] }),
+                };
+                ctx.execute_activity(TrackingActivities::finish_execution, finish, tracking).await?;
+                return Err(WorkflowTermination::cancelled());
+            }
+            let started = RunStarted {
+                scope: scope.clone(),
+                workflow_id: ctx.workflow_id().to_owned(),
+                run_id: ctx.run_id().to_owned(),
+            };
+            ctx.execute_activity(TrackingActivities::start_scheduled, started, tracking.clone()).await?;
+        }
 
         let children = people.iter().map(|person| {
             let run = ReportRun {

@@ -194,6 +194,7 @@ impl Runner {
                     approval_mode: input.approval_mode.as_str().to_owned(),
                     input: json!({ "skipPhases": input.skip_phases, "reportId": input.report_id }),
                     started_by: input.started_by,
+                    scheduled: false,
                 },
                 options(settings, ActivityKind::Database, true),
             )
