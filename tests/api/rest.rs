@@ -38,4 +38,10 @@ async fn a_body_sent_as_curl_sends_it_is_read_and_what_cannot_be_read_has_a_code
     // An empty body asks for the defaults.
     let (status, body) = post(&app, &manager, "/api/v1/workflow/start/999999", "application/json", "").await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+
+    // A scheduled start's time is checked before anything else is looked at.
+    let past = r#"{"report_ids": [], "start_at": "2020-01-01T00:00:00Z"}"#;
+    let (status, body) = post(&app, &manager, "/api/v1/workflow/start/999999", "application/json", past).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body["error"]["message"].as_str().is_some_and(|m| m.contains("startAt")), "{body}");
 }
