@@ -1,5 +1,6 @@
 // Direct GraphQL calls for test setup (sign in, create a cycle, assign a tester, start a run, wait for a task, decide the tasks
-// before the one a test is about) and for reading back what a decision stored, using the app's typed operations.
+// before the one a test is about) and for reading back what a decision stored or where a run stands, using the app's typed
+// operations.
 import { execute } from '../../src/api/graphqlClient';
 import { LoginMutation } from '../../src/api/operations/auth';
 import {
@@ -17,6 +18,7 @@ import {
   TypedDocumentString,
   type ApprovalMode,
   type Decision,
+  type ExecutionStatus,
   type InboxTasksQuery as InboxTasks,
   type Phase,
   type StartWorkflowInput,
@@ -221,4 +223,47 @@ export async function cycleOutputs(cycleId: string): Promise<NonNullable<CycleOu
   const { cycle } = await execute(CycleOutputsQuery, { id: cycleId }, { endpoint, token });
   if (!cycle) throw new Error(`test-manager does not see cycle ${cycleId}`);
   return cycle;
+}
+
+/** A cycle's current run as the server keeps it: its status, scheduled start, and the per-report runs it began. */
+interface CycleRun {
+  cycle: {
+    status: string;
+    currentExecution: {
+      id: string;
+      status: ExecutionStatus;
+      scheduledFor: string | null;
+      completedAt: string | null;
+      children: { id: string }[];
+    } | null;
+  } | null;
+}
+
+// Typed by hand, like CycleOutputsQuery: only the tests read these together.
+const CycleRunQuery = new TypedDocumentString<CycleRun, { id: string }>(`
+  query CycleRun($id: ID!) {
+    cycle(id: $id) {
+      status
+      currentExecution { id status scheduledFor completedAt children { id } }
+    }
+  }
+`);
+
+/** The cycle's current run (null before any), read as test-manager. */
+export async function currentRun(cycleId: string): Promise<NonNullable<CycleRun['cycle']>['currentExecution']> {
+  const token = await tokenFor('test-manager');
+  const { cycle } = await execute(CycleRunQuery, { id: cycleId }, { endpoint, token });
+  if (!cycle) throw new Error(`test-manager does not see cycle ${cycleId}`);
+  return cycle.currentExecution;
+}
+
+/** Waits until the cycle's current run has `status`; returns it. */
+export async function waitForRunStatus(cycleId: string, status: ExecutionStatus, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await currentRun(cycleId);
+    if (run?.status === status) return run;
+    if (Date.now() > deadline) throw new Error(`cycle ${cycleId}'s run is ${run?.status ?? 'absent'}, not ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
 }

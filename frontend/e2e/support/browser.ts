@@ -1,6 +1,6 @@
 // Launches headless Debian chromium through playwright-core, signs in through the login page, and opens and approves inbox tasks.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { ARTIFACTS_DIR, BASE_URL, CHROMIUM_PATH, DEMO_PASSWORD } from './env';
 
@@ -53,9 +53,9 @@ export function useBrowser(): BrowserSession {
   };
 }
 
-/** A new page in its own context (its own localStorage), with a wide viewport. */
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1400, height: 1000 } });
+/** A new page in its own context (its own localStorage), with a wide viewport; `options` adds to the context's (a time zone). */
+export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: BASE_URL, viewport: { width: 1400, height: 1000 }, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

@@ -239,7 +239,7 @@ export type CycleDetailQueryVariables = Exact<{
 }>;
 
 
-export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, workflowId: string | null, tester: { id: string, username: string, displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }>, migrations: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
+export type CycleDetailQuery = { cycle: { id: string, name: string, description: string, status: CycleStatus, startDate: string, endDate: string, testManager: { displayName: string } | null, cycleReports: Array<{ id: string, status: CycleReportStatus, currentPhase: Phase | null, workflowId: string | null, tester: { id: string, username: string, displayName: string } | null, report: { id: string, name: string, reportNumber: string } | null }>, currentExecution: { id: string, workflowId: string, status: ExecutionStatus, version: string, approvalMode: ApprovalMode, currentPhase: Phase | null, startedAt: string, scheduledFor: string | null, completedAt: string | null, durationSeconds: number, error: string | null, temporalUiUrl: string, children: Array<{ id: string, status: ExecutionStatus, version: string, currentPhase: Phase | null, startedAt: string, completedAt: string | null, durationSeconds: number, error: string | null, report: { id: string, name: string, reportNumber: string } | null, steps: Array<{ id: string, phase: Phase | null, name: string, stepType: string, status: StepStatus, attempt: number, startedAt: string | null, completedAt: string | null, durationSeconds: number | null, waitingSeconds: number, error: string | null }>, retryLogs: Array<{ id: string, activityType: string, activityKind: string, attempt: number, error: string, failedAt: string }>, compensationLogs: Array<{ id: string, phase: Phase, strategy: CompensationAction, status: string, failure: string | null, undone: unknown, kept: unknown, notified: unknown, operatorAction: string | null, startedAt: string, completedAt: string | null }>, migrations: Array<{ id: string, fromVersion: string, toVersion: string, status: string, atPhase: Phase | null, reason: string | null, requestedAt: string, appliedAt: string | null }> }> } | null, observations: Array<{ id: string, title: string, severity: string, status: string, attributeName: string, lobCode: string, failureCount: number, testedCount: number, report: { reportNumber: string } | null }>, testReports: Array<{ id: string, version: number, status: string, html: string, report: { id: string, name: string, reportNumber: string } | null }> } | null };
 
 export type ReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -383,7 +383,7 @@ export type StartWorkflowMutationVariables = Exact<{
 }>;
 
 
-export type StartWorkflowMutation = { startWorkflow: { id: string, status: ExecutionStatus } };
+export type StartWorkflowMutation = { startWorkflow: { id: string, status: ExecutionStatus, scheduledFor: string | null } };
 
 export type CancelWorkflowMutationVariables = Exact<{
   executionId: string | number;
@@ -585,6 +585,7 @@ export const CycleDetailDocument = new TypedDocumentString(`
       approvalMode
       currentPhase
       startedAt
+      scheduledFor
       completedAt
       durationSeconds
       error
@@ -1124,6 +1125,7 @@ export const StartWorkflowDocument = new TypedDocumentString(`
   startWorkflow(cycleId: $cycleId, input: $input) {
     id
     status
+    scheduledFor
   }
 }
     `) as unknown as TypedDocumentString<StartWorkflowMutation, StartWorkflowMutationVariables>;

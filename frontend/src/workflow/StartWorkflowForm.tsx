@@ -1,4 +1,5 @@
-// The "Start Workflow" form (test managers and admins): which reports, which phases to skip, approval mode.
+// The "Start Workflow" form (test managers and admins): which reports, which phases to skip, approval mode, and an optional
+// start time that schedules the run instead of starting it at once.
 import { useState, type SubmitEvent } from 'react';
 import { StartWorkflowMutation } from '../api/operations/workflow';
 import { useMutation } from '../api/useMutation';
@@ -6,6 +7,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import type { CycleReportRow } from '../cycles/types';
 import type { ApprovalMode, Phase } from '../gql/graphql';
 import { PHASES, PHASE_LABELS, phaseNumber } from './phases';
+import { localInputToIso, startButtonLabel } from './schedule';
 
 interface Props {
   cycleId: string;
@@ -19,6 +21,8 @@ export function StartWorkflowForm({ cycleId, reports, onStarted, onClose }: Prop
   const [chosen, setChosen] = useState<string[]>(reportIds);
   const [skip, setSkip] = useState<Phase[]>([]);
   const [mode, setMode] = useState<ApprovalMode>('MANUAL');
+  // A datetime-local value in the reader's local time; empty starts the run at once.
+  const [startAt, setStartAt] = useState('');
   const [start, { running, error }] = useMutation(StartWorkflowMutation);
 
   const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
@@ -26,11 +30,14 @@ export function StartWorkflowForm({ cycleId, reports, onStarted, onClose }: Prop
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
+    const scheduledFor = localInputToIso(startAt);
     const input = {
       approvalMode: mode,
       skipPhases: skip,
       // Omitted means every report of the cycle.
       ...(allChosen ? {} : { reportIds: chosen }),
+      // Omitted means start now; the server refuses a time past or beyond the workflow timeout (BAD_USER_INPUT).
+      ...(scheduledFor ? { startAt: scheduledFor } : {}),
     };
     if (await start({ cycleId, input })) onStarted();
   };
@@ -85,11 +92,27 @@ export function StartWorkflowForm({ cycleId, reports, onStarted, onClose }: Prop
             Auto: the workflow decides with the recommended choice (recorded as automatic)
           </label>
         </fieldset>
+        <fieldset>
+          <legend>When</legend>
+          <label>
+            Start at (optional)
+            <input
+              type="datetime-local"
+              name="startAt"
+              value={startAt}
+              onChange={(e) => setStartAt(e.target.value)}
+              aria-describedby="start-at-help"
+            />
+          </label>
+          <p id="start-at-help" className="muted">
+            Your local time. Leave empty to start now; a time schedules the run, which waits (and can be cancelled) until then.
+          </p>
+        </fieldset>
       </div>
       <ErrorNotice error={error} title="The workflow did not start" />
       <div className="toolbar">
         <button type="submit" className="button button--primary" disabled={running || chosen.length === 0}>
-          {running ? 'Starting…' : 'Start Workflow'}
+          {startButtonLabel(startAt, running)}
         </button>
         <button type="button" className="button button--quiet" onClick={onClose}>
           Close

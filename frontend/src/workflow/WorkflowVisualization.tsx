@@ -1,5 +1,5 @@
 // Live progress of a cycle's workflow: paused phases, the phase pipeline, per-report progress and steps, run controls
-// (none for a cycle advanced by hand, which is not started as a workflow).
+// (none for a cycle advanced by hand, which is not started as a workflow), and when a scheduled run is to start.
 import { useMemo, useState } from 'react';
 import { useSession } from '../auth/AuthContext';
 import { canControlWorkflows } from '../auth/roles';
@@ -19,6 +19,7 @@ import { PhasePipeline } from './PhasePipeline';
 import { summarizePhases } from './phaseSummary';
 import { ReportProgress } from './ReportProgress';
 import { buildRunBoard } from './runBoard';
+import { currentRun } from './schedule';
 import { StartWorkflowForm } from './StartWorkflowForm';
 import { StepTable } from './StepTable';
 import { useWorkflowEvents } from './useWorkflowEvents';
@@ -33,14 +34,15 @@ interface Props {
 export function WorkflowVisualization({ cycle, onChanged }: Props) {
   const { user } = useSession();
   const live = useWorkflowEvents({ cycleId: cycle.id, fromStart: true });
-  const board = useMemo(() => buildRunBoard(live.events), [live.events]);
-  const summaries = useMemo(() => summarizePhases(board), [board]);
-  useThrottledRefetch(board.lastSeq, onChanged);
+  const liveBoard = useMemo(() => buildRunBoard(live.events), [live.events]);
+  useThrottledRefetch(liveBoard.lastSeq, onChanged);
 
   const execution = cycle.currentExecution;
-  const status = board.status ?? execution?.status ?? null;
+  // A scheduled run waits PENDING with no events of its own: until it begins, the fetched execution says what it is.
+  const { status, scheduledFor, board } = useMemo(() => currentRun(liveBoard, execution), [liveBoard, execution]);
+  const summaries = useMemo(() => summarizePhases(board), [board]);
   const running = status === 'RUNNING' || status === 'PENDING';
-  const startedAt = board.startedAt ?? execution?.startedAt;
+  const startedAt = scheduledFor ? undefined : (board.startedAt ?? execution?.startedAt);
   const completedAt = board.completedAt ?? execution?.completedAt;
   const now = useNow(running);
   const [selected, setSelected] = useState<string | null>(null);
@@ -62,10 +64,19 @@ export function WorkflowVisualization({ cycle, onChanged }: Props) {
       <header className="workflow__head">
         <h2 id="workflow-title">Workflow</h2>
         <LiveIndicator status={live.status} errors={live.errors} />
-        {status ? <StatusBadge status={status} /> : <span className="muted">{byHand ? 'not used: advanced by hand' : 'not started'}</span>}
+        {status ? (
+          <StatusBadge status={status} label={scheduledFor ? 'Scheduled' : undefined} />
+        ) : (
+          <span className="muted">{byHand ? 'not used: advanced by hand' : 'not started'}</span>
+        )}
         {execution ? (
           <span className="muted">
             {execution.approvalMode} approvals · version {execution.version}
+          </span>
+        ) : null}
+        {scheduledFor ? (
+          <span className="workflow__scheduled" data-testid="workflow-scheduled" data-scheduled-for={scheduledFor}>
+            Scheduled to start at {formatDateTime(scheduledFor)}
           </span>
         ) : null}
         {startedAt ? (

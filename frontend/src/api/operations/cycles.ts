@@ -64,6 +64,7 @@ export const CycleDetailQuery = graphql(`
         approvalMode
         currentPhase
         startedAt
+        scheduledFor
         completedAt
         durationSeconds
         error

@@ -6,6 +6,7 @@ export const StartWorkflowMutation = graphql(`
     startWorkflow(cycleId: $cycleId, input: $input) {
       id
       status
+      scheduledFor
     }
   }
 `);
