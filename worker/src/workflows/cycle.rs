@@ -1,6 +1,7 @@
 //! `EnhancedTestCycleWorkflow` (the seed's name): one per started cycle. It records the run,
-//! starts one `ReportTestingWorkflow` child per report, all at once, and records the cycle's end
-//! when every child has ended. Cancelling it cancels the children.
+//! waits for its time if the start was scheduled, starts one `ReportTestingWorkflow` child per
+//! report, all at once, and records the cycle's end when every child has ended. Cancelling it
+//! cancels the children (or, while it waits, ends it before any phase).
 
 use std::time::Duration;
 
