@@ -459,7 +459,7 @@ async fn measure_both(settings: &Settings, database: &BenchDatabase) -> anyhow::
                 settings: settings_snapshot,
                 faults: Vec::new(),
                 version: worker::versions::WorkflowVersion::CURRENT,
-                start_delay_ms: None,
+                start_at: None,
             },
             owner_tasks,
         },

@@ -56,7 +56,7 @@ pub async fn start(
     if request.sla_seconds.is_some() && !config.testing_faults {
         return Err(AppError::bad_input("slaSeconds", "SLA overrides are for testing servers only"));
     }
-    let start_delay = start_delay(request.start_at, Utc::now(), config.workflow_timeout())?;
+    check_start_at(request.start_at, Utc::now(), config.workflow_timeout())?;
     let version = match request.version.as_deref() {
         None => WorkflowVersion::CURRENT,
         Some(text) => WorkflowVersion::parse(text)
@@ -118,8 +118,9 @@ pub async fn start(
         settings,
         faults: request.faults,
         version,
-        start_delay_ms: start_delay.map(|delay| u64::try_from(delay.as_millis()).unwrap_or(u64::MAX)),
+        start_at: request.start_at,
     };
+    let (recorded_input, scheduled) = (input.recorded_input(), input.start_at.is_some());
     let workflow_id = cycle_workflow_id(&gateway.id_prefix, cycle_id);
     let options = WorkflowStartOptions::new(gateway.task_queue.clone(), workflow_id.clone())
         .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
@@ -152,9 +153,9 @@ pub async fn start(
             cycle_id.into(),
             version.as_str().into(),
             approval_mode.as_str().into(),
-            run_input(&report_ids, &request.skip_phases, request.start_at).into(),
+            recorded_input.into(),
             viewer.user_id.into(),
-            if start_delay.is_some() { ExecutionStatus::Pending } else { ExecutionStatus::Running }.as_str().into(),
+            if scheduled { ExecutionStatus::Pending } else { ExecutionStatus::Running }.as_str().into(),
         ],
     ))
     .await?;
@@ -177,14 +178,14 @@ pub async fn start(
     Ok(execution)
 }
 
-/// How long a scheduled start waits: `start_at` must lie ahead of `now`, and near enough for the
-/// run to start before the workflow timeout ends it.
-fn start_delay(
+/// A scheduled start's time must lie ahead of `now`, and near enough for the run to start before
+/// the workflow timeout ends it.
+fn check_start_at(
     start_at: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     workflow_timeout: std::time::Duration,
-) -> AppResult<Option<std::time::Duration>> {
-    let Some(start_at) = start_at else { return Ok(None) };
+) -> AppResult<()> {
+    let Some(start_at) = start_at else { return Ok(()) };
     let delay = (start_at - now)
         .to_std()
         .ok()
@@ -196,16 +197,7 @@ fn start_delay(
             format!("startAt must be within the workflow timeout ({} s from now)", workflow_timeout.as_secs()),
         ));
     }
-    Ok(Some(delay))
-}
-
-/// The start request as the execution row keeps it (`startAt` only when scheduled).
-fn run_input(report_ids: &[i64], skip_phases: &[Phase], start_at: Option<DateTime<Utc>>) -> serde_json::Value {
-    let mut input = json!({ "reportIds": report_ids, "skipPhases": skip_phases });
-    if let Some(start_at) = start_at {
-        input["startAt"] = json!(start_at);
-    }
-    input
+    Ok(())
 }
 
 /// Asks Temporal to cancel a running execution; the workflow records CANCELLED when it stops.

@@ -2,6 +2,7 @@
 //! run receives, and the decisions people make on human steps. One definition shared by the
 //! client and the worker.
 
+use chrono::{DateTime, Utc};
 use entity::enums::{ApprovalMode, Decision, Phase};
 use serde::{Deserialize, Serialize};
 
@@ -65,10 +66,22 @@ pub struct StartCycle {
     /// The workflow version the run starts on (the current one unless pinned).
     #[serde(default = "current_version")]
     pub version: WorkflowVersion,
-    /// A scheduled start: how long after the start request the phases begin. The run waits
-    /// PENDING on a durable timer until then.
+    /// A scheduled start: when the phases begin. The run waits PENDING on a durable timer until
+    /// then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_delay_ms: Option<u64>,
+    pub start_at: Option<DateTime<Utc>>,
+}
+
+impl StartCycle {
+    /// The request as the run's execution row keeps it (`startAt` only when scheduled). Both the
+    /// API and the workflow record the row, whichever comes first, so both write this.
+    pub fn recorded_input(&self) -> serde_json::Value {
+        let mut input = serde_json::json!({ "reportIds": self.report_ids, "skipPhases": self.skip_phases });
+        if let Some(start_at) = self.start_at {
+            input["startAt"] = serde_json::json!(start_at);
+        }
+        input
+    }
 }
 
 /// Input of one report's child workflow.

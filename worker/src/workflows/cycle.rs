@@ -3,8 +3,7 @@
 //! report, all at once, and records the cycle's end when every child has ended. Cancelling it
 //! cancels the children (or, while it waits, ends it before any phase).
 
-use std::time::Duration;
-
+use chrono::{DateTime, Utc};
 use entity::enums::ExecutionStatus;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -58,23 +57,29 @@ impl EnhancedTestCycleWorkflow {
                     cycle_report_id: None,
                     version: input.version.as_str().to_owned(),
                     approval_mode: input.approval_mode.as_str().to_owned(),
-                    input: json!({ "reportIds": input.report_ids, "skipPhases": input.skip_phases }),
+                    input: input.recorded_input(),
                     started_by: input.started_by,
-                    scheduled: input.start_delay_ms.is_some(),
+                    scheduled: input.start_at.is_some(),
                 },
                 tracking.clone(),
             )
             .await?;
         let scope = ExecutionScope { execution_id, cycle_id: input.cycle_id, report_id: None, cycle_report_id: None };
-        if let Some(delay) = input.start_delay_ms {
+        if let Some(start_at) = input.start_at {
             // A scheduled start waits, PENDING, on a durable timer; cancelled meanwhile, it ends
             // without having run a phase. Only scheduled runs have this timer, so the histories
-            // of runs started at once replay unchanged.
+            // of runs started at once replay unchanged. The wait is measured from the workflow's
+            // own clock, which replays as it ran.
+            let now = ctx.workflow_time().map_or_else(Utc::now, DateTime::<Utc>::from);
             let token = ctx.cancellation_token();
-            select! {
-                _ = ctx.timer(Duration::from_millis(delay)) => {}
-                _ = token.cancelled() => {}
-            };
+            if let Ok(delay) = (start_at - now).to_std()
+                && !delay.is_zero()
+            {
+                select! {
+                    _ = ctx.timer(delay) => {}
+                    _ = token.cancelled() => {}
+                };
+            }
             if token.is_cancelled() {
                 let finish = FinishExecution {
                     scope,
