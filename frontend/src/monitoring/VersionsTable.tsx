@@ -6,7 +6,7 @@ export function VersionsTable({ versions }: { versions: readonly VersionInfo[] }
     <section className="card" aria-labelledby="versions-title">
       <h2 id="versions-title">Workflow versions</h2>
       {/* A version is stored on every execution, cycle runs and report runs alike, so these counts hold both. */}
-      <p className="muted small">Executions counts cycle runs and report runs together.</p>
+      <p className="muted small">Executions and Running count cycle runs and report runs together.</p>
       <table className="table table--compact">
         <thead>
           <tr>
