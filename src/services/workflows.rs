@@ -9,7 +9,10 @@ use sea_orm::ActiveValue::Set;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 use serde_json::json;
 use temporalio_client::errors::{WorkflowInteractionError, WorkflowStartError};
-use temporalio_client::{WorkflowCancelOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy, WorkflowStartOptions};
+use temporalio_client::{
+    WorkflowCancelOptions, WorkflowGetResultOptions, WorkflowIdConflictPolicy, WorkflowIdReusePolicy,
+    WorkflowStartOptions,
+};
 use worker::messages::{Fault, StartCycle, cycle_workflow_id};
 use worker::settings::WorkflowSettings;
 use worker::versions::WorkflowVersion;
@@ -97,14 +100,8 @@ pub async fn start(
     if report_ids.is_empty() {
         return Err(AppError::bad_input("reportIds", format!("cycle {cycle_id} has no reports to test")));
     }
-    let running = workflow_execution::Entity::find()
-        .filter(workflow_execution::Column::CycleId.eq(cycle_id))
-        .filter(workflow_execution::Column::ParentExecutionId.is_null())
-        .filter(workflow_execution::Column::Status.is_in([ExecutionStatus::Running, ExecutionStatus::Pending]))
-        .one(db)
-        .await?;
-    if running.is_some() {
-        return Err(AppError::Conflict(format!("cycle {cycle_id} already has a running workflow")));
+    if has_live_run(db, cycle_id).await? {
+        return Err(already_running(cycle_id));
     }
     let mut settings = WorkflowSettings::load(db, Some(cycle_id), config.temporal_activity_timeout).await?;
     settings.sla_seconds_override = request.sla_seconds;
@@ -127,18 +124,7 @@ pub async fn start(
         .id_reuse_policy(WorkflowIdReusePolicy::AllowDuplicate)
         .execution_timeout(config.workflow_timeout())
         .build();
-    let client = gateway.client().await?;
-    let handle =
-        client.start_workflow(EnhancedTestCycleWorkflow::run, input, options).await.map_err(|err| match err {
-            WorkflowStartError::AlreadyStarted { .. } => {
-                AppError::Conflict(format!("cycle {cycle_id} already has a running workflow"))
-            }
-            other => {
-                tracing::warn!(error = %other, "starting a workflow failed");
-                AppError::Unavailable("the workflow engine did not accept the start".to_owned())
-            }
-        })?;
-    let run_id = handle.run_id().unwrap_or_default().to_owned();
+    let run_id = start_run(db, gateway.client().await?, input, options).await?;
 
     // The workflow records the same row itself (same natural key); whoever comes first wins.
     let txn = db.begin().await?;
@@ -198,6 +184,59 @@ fn check_start_at(
         ));
     }
     Ok(())
+}
+
+/// How long a start waits for the cycle's last run to close in Temporal after it has recorded
+/// its end: one workflow task, normally milliseconds.
+const CLOSING_GRACE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Whether the cycle has a run that is running or waiting for its scheduled start.
+async fn has_live_run(db: &impl ConnectionTrait, cycle_id: i64) -> AppResult<bool> {
+    Ok(workflow_execution::Entity::find()
+        .filter(workflow_execution::Column::CycleId.eq(cycle_id))
+        .filter(workflow_execution::Column::ParentExecutionId.is_null())
+        .filter(workflow_execution::Column::Status.is_in([ExecutionStatus::Running, ExecutionStatus::Pending]))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+fn already_running(cycle_id: i64) -> AppError {
+    AppError::Conflict(format!("cycle {cycle_id} already has a running workflow"))
+}
+
+/// Starts the cycle's workflow in Temporal; answers with the new run's id.
+///
+/// A run records its end (CANCELLED, COMPLETED, FAILED) and only then closes in Temporal, so a
+/// start right after the cycle shows its run ended can find the workflow id still taken. When
+/// the database knows no live run, the start waits for that workflow to close (on Temporal's
+/// close event, not by polling), at most [`CLOSING_GRACE`], and tries once more; a run really
+/// in progress (a concurrent start, say) still answers CONFLICT.
+async fn start_run(
+    db: &DatabaseConnection,
+    client: &temporalio_client::Client,
+    input: StartCycle,
+    options: WorkflowStartOptions,
+) -> AppResult<String> {
+    let cycle_id = input.cycle_id;
+    let mut waited = false;
+    loop {
+        match client.start_workflow(EnhancedTestCycleWorkflow::run, input.clone(), options.clone()).await {
+            Ok(handle) => return Ok(handle.run_id().unwrap_or_default().to_owned()),
+            Err(WorkflowStartError::AlreadyStarted { .. }) if !waited && !has_live_run(db, cycle_id).await? => {
+                let closing = client.get_workflow_handle::<EnhancedTestCycleWorkflow>(options.workflow_id.clone());
+                let closed = closing.get_result(WorkflowGetResultOptions::builder().follow_runs(false).build());
+                // However it ended, it is over for the cycle; a wait cut short ends in CONFLICT below.
+                let _ = tokio::time::timeout(CLOSING_GRACE, closed).await;
+                waited = true;
+            }
+            Err(WorkflowStartError::AlreadyStarted { .. }) => return Err(already_running(cycle_id)),
+            Err(other) => {
+                tracing::warn!(error = %other, "starting a workflow failed");
+                return Err(AppError::Unavailable("the workflow engine did not accept the start".to_owned()));
+            }
+        }
+    }
 }
 
 /// Asks Temporal to cancel a running execution; the workflow records CANCELLED when it stops.

@@ -235,6 +235,49 @@ async fn a_second_start_of_a_running_cycle_is_a_conflict_and_testers_may_not_sta
     assert_eq!(error_code(&body), Some("NOT_FOUND"), "{body}");
 }
 
+/// A run records its end and only then closes in Temporal; a start in between waits for the
+/// close instead of answering CONFLICT for a run the cycle shows ended, but never waits forever.
+#[tokio::test]
+async fn a_start_waits_for_the_last_run_to_close_in_temporal_and_no_longer() {
+    let app = TestApp::spawn().await;
+    let token = app.login("test-manager").await;
+    let cycle = cycle_with_two_reports(&app, &token).await;
+    // No worker: each run stays open in Temporal until the test ends it. Its row is set
+    // CANCELLED by hand, as the run itself writes it just before it closes.
+    let shown_ended = |execution: &Value| {
+        format!(
+            "UPDATE workflow_execution SET status = 'CANCELLED' WHERE id = {}",
+            execution["id"].as_str().expect("id")
+        )
+    };
+    let first = start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
+    app.exec(&shown_ended(&first)).await;
+    let client = app.gateway_client().await;
+    let workflow_id = first["workflowId"].as_str().expect("workflowId").to_owned();
+    let closing = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let handle = client.get_workflow_handle::<worker::workflows::EnhancedTestCycleWorkflow>(workflow_id);
+        handle
+            .terminate(temporalio_client::WorkflowTerminateOptions::builder().reason("closing".to_owned()).build())
+            .await
+    });
+    let begun = std::time::Instant::now();
+    let second = start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
+    closing.await.expect("the closing task").expect("terminated");
+    assert!(begun.elapsed() >= std::time::Duration::from_millis(900), "started before the last run closed");
+    assert_eq!(second["status"], "RUNNING", "{second}");
+    assert_ne!(second["id"], first["id"]);
+    // A run the database shows live is a conflict at once; one that never closes, after the wait.
+    let body = app.gql(&token, START, json!({ "cycle": cycle })).await;
+    assert_eq!(error_code(&body), Some("CONFLICT"), "{body}");
+    app.exec(&shown_ended(&second)).await;
+    let body = app.gql(&token, START, json!({ "cycle": cycle })).await;
+    assert_eq!(error_code(&body), Some("CONFLICT"), "{body}");
+    let runs =
+        format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL");
+    assert_eq!(app.scalar(&runs).await, 2);
+}
+
 #[tokio::test]
 async fn a_slow_activity_raises_a_slow_step_alert() {
     let app = TestApp::spawn_with(|config| config.temporal_activity_timeout = 10).await;

@@ -69,8 +69,9 @@ pub struct WorkflowMutation;
 
 #[Object]
 impl WorkflowMutation {
-    /// Starts the cycle's workflow. TEST_MANAGER and ADMIN only; CONFLICT while one runs;
-    /// UNAVAILABLE (with nothing stored) when Temporal cannot be reached.
+    /// Starts the cycle's workflow. TEST_MANAGER and ADMIN only; CONFLICT while one runs (a run
+    /// that has just ended is waited for while it closes, ten seconds at most); UNAVAILABLE (with
+    /// nothing stored) when Temporal cannot be reached.
     async fn start_workflow(
         &self,
         ctx: &Context<'_>,
