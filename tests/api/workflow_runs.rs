@@ -264,7 +264,9 @@ async fn a_start_waits_for_the_last_run_to_close_in_temporal_and_no_longer() {
     let begun = std::time::Instant::now();
     let second = start(&app, &token, &cycle, json!({ "approvalMode": "AUTO" })).await;
     closing.await.expect("the closing task").expect("terminated");
-    assert!(begun.elapsed() >= std::time::Duration::from_millis(900), "started before the last run closed");
+    let took = begun.elapsed();
+    assert!(took >= std::time::Duration::from_millis(900), "started before the last run closed ({took:?})");
+    assert!(took < std::time::Duration::from_secs(5), "started long after the last run closed ({took:?})");
     assert_eq!(second["status"], "RUNNING", "{second}");
     assert_ne!(second["id"], first["id"]);
     // A run the database shows live is a conflict at once; one that never closes, after the wait.
