@@ -21,9 +21,9 @@
 //! last round, and each real batch is weighed against the mean of the no-op batches just before
 //! and just after it, which cancels a steady drift in either direction. The verdict is on the
 //! median round's ratio; beside it the bench prints every batch of each kind pooled (all their
-//! cycles over all their wall time), a steadier figure that does not cancel drift. Each batch also reports the CPU seconds the dev server, PostgreSQL and
-//! this process spent (`common/cpu.rs`): the machine is saturated in both runs, so these say where
-//! the real run's extra time goes.
+//! cycles over all their wall time), a steadier figure that does not cancel drift. Each batch also
+//! reports the CPU seconds the dev server, PostgreSQL and this process spent (`common/cpu.rs`):
+//! the machine is saturated in both runs, so these say where the real run's extra time goes.
 //! The result is printed and appended to `docs/BENCHMARKS.md`. Each run is preceded by an
 //! unmeasured warm-up batch of the same N concurrent cycles on the same path, so the measured batch
 //! meets the steady state of a long-running worker: its pool's connections open, each with its
