@@ -218,23 +218,21 @@ async fn start_run(
     input: StartCycle,
     options: WorkflowStartOptions,
 ) -> AppResult<String> {
-    let cycle_id = input.cycle_id;
-    let mut waited = false;
-    loop {
-        match client.start_workflow(EnhancedTestCycleWorkflow::run, input.clone(), options.clone()).await {
-            Ok(handle) => return Ok(handle.run_id().unwrap_or_default().to_owned()),
-            Err(WorkflowStartError::AlreadyStarted { .. }) if !waited && !has_live_run(db, cycle_id).await? => {
-                let closing = client.get_workflow_handle::<EnhancedTestCycleWorkflow>(options.workflow_id.clone());
-                let closed = closing.get_result(WorkflowGetResultOptions::builder().follow_runs(false).build());
-                // However it ended, it is over for the cycle; a wait cut short ends in CONFLICT below.
-                let _ = tokio::time::timeout(CLOSING_GRACE, closed).await;
-                waited = true;
-            }
-            Err(WorkflowStartError::AlreadyStarted { .. }) => return Err(already_running(cycle_id)),
-            Err(other) => {
-                tracing::warn!(error = %other, "starting a workflow failed");
-                return Err(AppError::Unavailable("the workflow engine did not accept the start".to_owned()));
-            }
+    let start = || client.start_workflow(EnhancedTestCycleWorkflow::run, input.clone(), options.clone());
+    let mut started = start().await;
+    if matches!(started, Err(WorkflowStartError::AlreadyStarted { .. })) && !has_live_run(db, input.cycle_id).await? {
+        let closing = client.get_workflow_handle::<EnhancedTestCycleWorkflow>(options.workflow_id.clone());
+        let closed = closing.get_result(WorkflowGetResultOptions::builder().follow_runs(false).build());
+        // However it ended, it is over for the cycle; a wait cut short ends in CONFLICT below.
+        let _ = tokio::time::timeout(CLOSING_GRACE, closed).await;
+        started = start().await;
+    }
+    match started {
+        Ok(handle) => Ok(handle.run_id().unwrap_or_default().to_owned()),
+        Err(WorkflowStartError::AlreadyStarted { .. }) => Err(already_running(input.cycle_id)),
+        Err(other) => {
+            tracing::warn!(error = %other, "starting a workflow failed");
+            Err(AppError::Unavailable("the workflow engine did not accept the start".to_owned()))
         }
     }
 }
