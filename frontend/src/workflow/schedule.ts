@@ -29,12 +29,6 @@ export function localInputToIso(value: string): string | null {
   return date.toISOString();
 }
 
-/** A time as a datetime-local value in the reader's local time, to the minute ("2026-11-27T14:30"). */
-export function toLocalInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 /** The start form's submit button: "Schedule workflow" once a start time is set, "Start Workflow" otherwise. */
 export function startButtonLabel(startAt: string, running: boolean): string {
   const scheduled = startAt.trim() !== '';
