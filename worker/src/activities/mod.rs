@@ -3,6 +3,7 @@
 //! row, logs every failed attempt to `workflow_activity_retry_log`, applies the linear backoff
 //! of database work through the failure's next-retry delay, and fails business errors at once.
 
+pub mod progress;
 pub mod tasks;
 pub mod tracking;
 pub mod work;
@@ -25,6 +26,7 @@ use crate::settings::{ActivityKind, Backoff, RetrySettings};
 use crate::tracking::{
     ActivityAttempt, ExecutionScope, activity_completed, activity_failed, activity_slow, activity_started,
 };
+use progress::while_showing;
 
 /// How long an attempt runs before its step is shown RUNNING.
 const SHOW_RUNNING_AFTER: Duration = Duration::from_millis(250);
@@ -147,19 +149,9 @@ impl Deps {
                 None => work(session.clone()).await,
             }
         };
-        tokio::pin!(work);
         // Most attempts finish in milliseconds: their step row is written once, at the end. One
         // still running after a moment is shown RUNNING meanwhile, for dashboards and operators.
-        let result = tokio::select! {
-            result = &mut work => result,
-            () = tokio::time::sleep(SHOW_RUNNING_AFTER) => {
-                // The work goes on meanwhile: it may hold a session, and the pool may have none
-                // for this write until other attempts give theirs back.
-                let (shown, result) = tokio::join!(activity_started(&self.db, &attempt), &mut work);
-                shown.map_err(db_error)?;
-                result
-            }
-        };
+        let result = while_showing(work, SHOW_RUNNING_AFTER, activity_started(&self.db, &attempt)).await;
         // Every later write but the step row goes through the pool: the session is given back
         // first, so attempts waiting for a session never wait on each other.
         match result {

@@ -56,13 +56,16 @@ impl ActivityAttempt {
     }
 }
 
-/// Marks an activity step running (one step row however many attempts).
+/// Marks an activity step running (one step row however many attempts). The write may land
+/// after the attempt's own end was recorded (it is not waited for: `activities::progress`), so
+/// it only ever moves the row on to a later attempt.
 pub async fn activity_started(db: &impl ConnectionTrait, attempt: &ActivityAttempt) -> Result<(), DbErr> {
     exec(
         db,
         "INSERT INTO workflow_step (execution_id, step_key, phase, name, step_type, status, attempt, started_at)
          VALUES ($1, $2, $3, $4, 'ACTIVITY', 'RUNNING', $5, now())
-         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = 'RUNNING', attempt = EXCLUDED.attempt",
+         ON CONFLICT (execution_id, step_key) DO UPDATE SET status = 'RUNNING', attempt = EXCLUDED.attempt
+         WHERE workflow_step.attempt < EXCLUDED.attempt",
         attempt.step_values([]),
     )
     .await
