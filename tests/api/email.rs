@@ -49,13 +49,19 @@ async fn a_manual_run_emails_each_assignee_and_retries_a_refused_delivery() {
         refusals[0].starts_with("TaskActivities::send_emails EMAIL 1: ") && refusals[0].contains("451"),
         "{refusals:?}"
     );
-    assert_eq!(
-        app.scalar(
-            "SELECT count(*) FROM workflow_step WHERE name = 'TaskActivities::send_emails' AND status = 'COMPLETED' AND attempt = 2"
+    // Each message is stamped as it goes out and the attempt's step row is written after the
+    // last one, so the step is waited for rather than read at once.
+    app.wait_until(
+        "SELECT count(*) FROM workflow_step WHERE name = 'TaskActivities::send_emails' AND status = 'COMPLETED'",
+        30,
+    )
+    .await;
+    let completed = app
+        .db_strings(
+            "SELECT attempt::text FROM workflow_step WHERE name = 'TaskActivities::send_emails' AND status = 'COMPLETED'",
         )
-        .await,
-        1
-    );
+        .await;
+    assert_eq!(completed, vec!["2"], "one step, completed on the second attempt");
 
     // The report owner approves; scoping's review waits on the tester, who is mailed in turn.
     let owner = app.login("report-owner").await;
