@@ -53,10 +53,20 @@ pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value)
     body["data"]["startWorkflow"].clone()
 }
 
-/// Starts `cycle` in MANUAL mode and waits for its first open task; returns that task's id.
+/// Starts `cycle` in MANUAL mode and waits for its first open task to be wholly open; returns
+/// that task's id.
 pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {
     start(app, token, cycle, json!({ "approvalMode": "MANUAL" })).await;
     let open = format!("SELECT count(*) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'");
     app.wait_until(&open, 60).await;
-    app.scalar(&format!("SELECT min(id) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await
+    let task =
+        app.scalar(&format!("SELECT min(id) FROM human_task WHERE cycle_id = {cycle} AND status = 'OPEN'")).await;
+    wait_opened(app, task).await;
+    task
+}
+
+/// Waits for the rest of a task's opening: its row is stored first, then its step, its
+/// assignee's notification and its TASK_OPENED event commit together in a statement of their own.
+pub(crate) async fn wait_opened(app: &TestApp, task: i64) {
+    app.wait_until(&format!("SELECT count(*) FROM workflow_event WHERE event_key = 'task:{task}:opened'"), 30).await;
 }

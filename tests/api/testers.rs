@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::fixtures::{cycle_with, start};
+use crate::fixtures::{cycle_with, start, wait_opened};
 use crate::harness::{TestApp, error_code};
 
 const ASSIGN: &str = "mutation($c: ID!, $r: ID!, $t: ID) {
@@ -82,6 +82,7 @@ async fn a_running_cycles_open_tester_step_moves_to_the_newly_assigned_tester() 
     assert!(app.gql(&owner, complete, json!({ "t": planning })).await["errors"].is_null());
     app.wait_until(&format!("SELECT count(*) FROM ({}) t", open("SCOPING")), 60).await;
     let review = app.scalar(&open("SCOPING")).await;
+    wait_opened(&app, review).await;
     let after = app.scalar("SELECT COALESCE(max(seq), 0) FROM workflow_event").await;
 
     let body = app.gql(&manager, ASSIGN, json!({ "c": cycle, "r": report, "t": other.to_string() })).await;
