@@ -213,7 +213,8 @@ pub async fn resolve_intervention(
 
 /// Sends a person's answer to the waiting workflow with `send`. A validator's rejection within
 /// [`OPENING_GRACE`] is retried (the workflow may not be waiting yet); after it, it is a
-/// CONFLICT that starts with `not_waiting`.
+/// CONFLICT with the validator's own reason, which names what is not awaited. A run no longer
+/// running is a CONFLICT that starts with `not_waiting`.
 async fn forward<T, Sent>(send: impl Fn() -> Sent, not_waiting: &str) -> AppResult<()>
 where
     Sent: Future<Output = Result<T, WorkflowUpdateError>>,
@@ -226,7 +227,7 @@ where
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             Err(WorkflowUpdateError::Failed(failure)) => {
-                return Err(AppError::Conflict(format!("{not_waiting}: {}", failure.message)));
+                return Err(AppError::Conflict(failure.message));
             }
             Err(WorkflowUpdateError::NotFound(_)) => {
                 return Err(AppError::Conflict(format!("{not_waiting}: the workflow is no longer running")));

@@ -1,12 +1,15 @@
 //! E-mail copies of notifications over a real SMTP conversation (a local sink): a MANUAL run
 //! mails each person a task waits on, a refused delivery is retried under the e-mail policy and
-//! logged, and nothing goes out twice.
+//! logged, nothing goes out twice, and a pause's e-mail being retried does not hold up the
+//! operator's answer.
 
 use secrecy::SecretString;
 use serde_json::json;
 
+use crate::fixtures::wait_finished;
 use crate::harness::TestApp;
 use crate::smtp_sink::SmtpSink;
+use crate::workflow_steering::run_with_fault;
 
 const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 10) { edges { node { id phase kind } } } }";
 
@@ -91,4 +94,44 @@ async fn a_manual_run_emails_each_assignee_and_retries_a_refused_delivery() {
         )
         .await;
     assert!(cancelled["errors"].is_null(), "{cancelled}");
+}
+
+#[tokio::test]
+async fn an_operator_answers_a_pause_while_its_email_is_still_retried() {
+    // A relay that refuses everything: the pause's e-mail is retried for about 10 s, more than the
+    // API's grace for a run not yet waiting.
+    let sink = SmtpSink::start(usize::MAX).await;
+    let url = sink.url();
+    let app = TestApp::spawn_with(|config| config.smtp_url = Some(SecretString::from(url))).await;
+    app.exec("UPDATE retry_policy SET max_attempts = 6 WHERE activity_kind = 'EMAIL'").await;
+    let cycle =
+        run_with_fault(&app, json!({ "phase": "REQUEST_FOR_INFORMATION", "failingAttempts": 99, "round": 1 })).await;
+    app.wait_until("SELECT count(*) FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'", 120).await;
+    app.wait_until("SELECT count(*) FROM workflow_activity_retry_log WHERE activity_kind = 'EMAIL'", 30).await;
+
+    let log = app.scalar("SELECT id FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'").await;
+    let manager = app.login("test-manager").await;
+    let body = app
+        .gql(
+            &manager,
+            "mutation($l: ID!) { resolveIntervention(compensationLogId: $l, action: RETRY) { id } }",
+            json!({ "l": log.to_string() }),
+        )
+        .await;
+    assert!(body["errors"].is_null(), "taken while the e-mail is retried: {body}");
+    assert!(sink.mails().await.is_empty(), "nothing was delivered yet");
+
+    // The run goes on once the e-mail has given up: retried phase, completed cycle.
+    wait_finished(&app, &cycle).await;
+    assert_eq!(
+        app.scalar(&format!(
+            "SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'"
+        ))
+        .await,
+        1
+    );
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
+        1
+    );
 }

@@ -53,6 +53,18 @@ pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value)
     body["data"]["startWorkflow"].clone()
 }
 
+/// Waits for `cycle`'s run to end, however it ends.
+pub(crate) async fn wait_finished(app: &TestApp, cycle: &str) {
+    app.wait_until(
+        &format!(
+            "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL
+             AND completed_at IS NOT NULL"
+        ),
+        240,
+    )
+    .await;
+}
+
 /// Starts `cycle` in MANUAL mode and waits for its first open task to be wholly open; returns
 /// that task's id.
 pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {

@@ -3,23 +3,12 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{START, cycle_with, start};
+use crate::fixtures::{START, cycle_with, start, wait_finished};
 use crate::harness::{TestApp, error_code};
 
 /// A new cycle with the two quarterly reports FR Y-9C and FFIEC 031; returns its id.
 async fn cycle_with_two_reports(app: &TestApp, token: &str) -> String {
     cycle_with(app, token, "Workflow test", &["FR Y-9C", "FFIEC 031"]).await
-}
-
-async fn wait_finished(app: &TestApp, cycle: &str) {
-    app.wait_until(
-        &format!(
-            "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL
-             AND completed_at IS NOT NULL"
-        ),
-        240,
-    )
-    .await;
 }
 
 /// Runs FR Y-9C alone, in AUTO mode with `extra` added to the start input, from a new two-report

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{cycle_with, first_manual_task, start};
+use crate::fixtures::{cycle_with, first_manual_task, start, wait_finished};
 use crate::harness::{TestApp, error_code};
 
 const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 100) { edges { node {
@@ -33,14 +33,6 @@ async fn cancel_run(app: &TestApp, token: &str, cycle: &str) {
     let body = app.gql(token, cancel, json!({ "e": parent.to_string(), "r": "test over" })).await;
     assert!(body["errors"].is_null(), "{body}");
     wait_finished(app, cycle).await;
-}
-
-async fn wait_finished(app: &TestApp, cycle: &str) {
-    app.wait_until(
-        &format!("SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"),
-        240,
-    )
-    .await;
 }
 
 /// Usernames with an open task in the cycle (named assignees, and the role holders of role tasks).

@@ -36,6 +36,11 @@ impl Runner {
             )
             .await
             .map_err(|err| Stop::Failed(phase, failure_message(&err)))?;
+        // The log shows AWAITING_OPERATOR from here on, so the run takes an operator's answer from
+        // here on too, not only once the e-mails (which may be retried for a while) have gone.
+        if strategy == CompensationAction::ManualIntervention {
+            self.ctx.state_mut(|s| s.awaiting_operator.insert(log));
+        }
         self.email(phase, told).await;
         Ok(match strategy {
             CompensationAction::Notify => Next::Fail,
@@ -48,7 +53,6 @@ impl Runner {
             // Both undo what the failed attempt left and then redo the phase in a new round.
             CompensationAction::Rollback | CompensationAction::PartialRollback => Next::Retry,
             CompensationAction::ManualIntervention => {
-                self.ctx.state_mut(|s| s.awaiting_operator.insert(log));
                 self.ctx
                     .wait_condition(|s| s.operator_decisions.contains_key(&log))
                     .await
