@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use prost::Message;
 use serde_json::json;
-use temporalio_client::{WorkflowFetchHistoryOptions, WorkflowHistory};
+use temporalio_client::{WorkflowFetchHistoryOptions, WorkflowGetResultOptions, WorkflowHistory};
 use temporalio_common::protos::temporal::api::history::v1::History;
 use temporalio_sdk::workflow_replayer::{WorkflowReplayer, WorkflowReplayerOptions};
 use worker::workflows::{EnhancedTestCycleWorkflow, ReportTestingWorkflow};
@@ -169,6 +169,10 @@ async fn record_histories() {
         let (name, workflow_id) = (parts.next().expect("name"), parts.next().expect("id"));
         // Each workflow id here has had one run, so its latest history is the one recorded.
         let handle = client.get_workflow_handle::<ReportTestingWorkflow>(workflow_id.to_owned());
+        // The database shows a run over a workflow task before Temporal closes it: its history
+        // is read once it is closed, so the file ends where the run did. How it ended (a parent's
+        // output, a cancellation) does not matter here.
+        let _ = handle.get_result(WorkflowGetResultOptions::default()).await;
         let events = handle.fetch_history(WorkflowFetchHistoryOptions::default()).into_events().await.expect("history");
         let file = dir.join(format!("{n:02}-{name}.binpb"));
         std::fs::write(&file, History { events }.encode_to_vec()).expect("write history");
