@@ -53,16 +53,22 @@ pub(crate) async fn start(app: &TestApp, token: &str, cycle: &str, input: Value)
     body["data"]["startWorkflow"].clone()
 }
 
+/// Counts `cycle`'s runs that have ended, however they ended (1 once its run is over).
+fn finished_runs(cycle: &str) -> String {
+    format!(
+        "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL
+         AND completed_at IS NOT NULL"
+    )
+}
+
+/// Whether `cycle`'s run has ended.
+pub(crate) async fn run_finished(app: &TestApp, cycle: &str) -> bool {
+    app.scalar(&finished_runs(cycle)).await > 0
+}
+
 /// Waits for `cycle`'s run to end, however it ends.
 pub(crate) async fn wait_finished(app: &TestApp, cycle: &str) {
-    app.wait_until(
-        &format!(
-            "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL
-             AND completed_at IS NOT NULL"
-        ),
-        240,
-    )
-    .await;
+    app.wait_until(&finished_runs(cycle), 240).await;
 }
 
 /// Starts `cycle` in MANUAL mode and waits for its first open task to be wholly open; returns

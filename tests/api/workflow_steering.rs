@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{cycle_with, first_manual_task, start, wait_finished};
+use crate::fixtures::{cycle_with, first_manual_task, run_finished, start, wait_finished};
 use crate::harness::{TestApp, error_code};
 
 const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 100) { edges { node {
@@ -14,14 +14,6 @@ const COMPLETE: &str =
 /// A cycle testing FR Y-9C alone, tested by `tester`; returns its id.
 pub(crate) async fn one_report_cycle(app: &TestApp, token: &str) -> String {
     cycle_with(app, token, "Steering", &["FR Y-9C"]).await
-}
-
-async fn parent_done(app: &TestApp, cycle: &str) -> bool {
-    app.scalar(&format!(
-        "SELECT count(*) FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL AND completed_at IS NOT NULL"
-    ))
-    .await
-        > 0
 }
 
 /// Cancels the cycle's run as `token` (a test over before its run) and waits for it to end.
@@ -57,7 +49,7 @@ async fn a_manual_cycle_is_driven_through_the_inbox_with_one_reject_loop() {
     let mut rejected = false;
     let mut checked_rights = false;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(240);
-    while !parent_done(&app, &cycle).await {
+    while !run_finished(&app, &cycle).await {
         assert!(std::time::Instant::now() < deadline, "the manual cycle did not finish");
         for user in people_with_tasks(&app, &cycle).await {
             let token = app.login(&user).await;
@@ -438,7 +430,7 @@ async fn manual_intervention_pauses_until_an_operator_retries() {
     let cycle =
         run_with_fault(&app, json!({ "phase": "REQUEST_FOR_INFORMATION", "failingAttempts": 99, "round": 1 })).await;
     app.wait_until("SELECT count(*) FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'", 120).await;
-    assert!(!parent_done(&app, &cycle).await, "the run waits for the operator");
+    assert!(!run_finished(&app, &cycle).await, "the run waits for the operator");
     let log = app.scalar("SELECT id FROM workflow_compensation_log WHERE status = 'AWAITING_OPERATOR'").await;
     let resolve =
         "mutation($l: ID!, $a: OperatorAction!) { resolveIntervention(compensationLogId: $l, action: $a) { id } }";
