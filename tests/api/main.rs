@@ -25,6 +25,7 @@ mod settings;
 mod smtp_sink;
 mod subscriptions;
 mod task_events;
+mod task_withdrawal;
 mod testers;
 mod workflow_metrics;
 mod workflow_process;

@@ -17,7 +17,7 @@ pub(crate) async fn one_report_cycle(app: &TestApp, token: &str) -> String {
 }
 
 /// Cancels the cycle's run as `token` (a test over before its run) and waits for it to end.
-async fn cancel_run(app: &TestApp, token: &str, cycle: &str) {
+pub(crate) async fn cancel_run(app: &TestApp, token: &str, cycle: &str) {
     let parent = app
         .scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NULL"))
         .await;

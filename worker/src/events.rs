@@ -88,29 +88,37 @@ pub async fn append(txn: &DatabaseTransaction, event: NewEvent) -> Result<bool, 
     Ok(writes.execute(txn, &insert).await? > 0)
 }
 
+/// The columns an event row is written with, in the order [`bind`] binds them.
+const COLUMNS: &str = "cycle_id, report_id, execution_id, phase, kind, status, event_key, detail";
+
+/// Binds `event`'s values in `writes`; returns their placeholders, comma-separated.
+fn bind(writes: &mut Writes, event: &NewEvent) -> String {
+    let values = [
+        writes.bind(event.cycle_id),
+        writes.bind(event.report_id),
+        writes.bind(event.execution_id),
+        writes.bind(event.phase.map(|p| p.as_str().to_owned())),
+        writes.bind(event.kind.as_str()),
+        writes.bind(event.status.clone()),
+        writes.bind(event.key.clone()),
+        writes.bind(event.detail.clone()),
+    ];
+    values.join(", ")
+}
+
 /// The `INSERT` of `events` (in this order) for a statement built with `writes`, as its last
 /// part or one of its writes. Events with a key already stored are left out.
 pub(crate) fn insert(writes: &mut Writes, events: &[NewEvent]) -> String {
-    let rows: Vec<String> = events
-        .iter()
-        .map(|event| {
-            let values = [
-                writes.bind(event.cycle_id),
-                writes.bind(event.report_id),
-                writes.bind(event.execution_id),
-                writes.bind(event.phase.map(|p| p.as_str().to_owned())),
-                writes.bind(event.kind.as_str()),
-                writes.bind(event.status.clone()),
-                writes.bind(event.key.clone()),
-                writes.bind(event.detail.clone()),
-            ];
-            format!("({})", values.join(", "))
-        })
-        .collect();
+    let rows: Vec<String> = events.iter().map(|event| format!("({})", bind(writes, event))).collect();
+    format!("INSERT INTO workflow_event ({COLUMNS}) VALUES {} ON CONFLICT (event_key) DO NOTHING", rows.join(", "))
+}
+
+/// The `INSERT` of `event`, as [`insert`] writes it, made only where `condition` (an SQL boolean
+/// the statement computes) holds.
+pub(crate) fn insert_if(writes: &mut Writes, event: &NewEvent, condition: &str) -> String {
     format!(
-        "INSERT INTO workflow_event (cycle_id, report_id, execution_id, phase, kind, status, event_key, detail)
-         VALUES {} ON CONFLICT (event_key) DO NOTHING",
-        rows.join(", ")
+        "INSERT INTO workflow_event ({COLUMNS}) SELECT {} WHERE {condition} ON CONFLICT (event_key) DO NOTHING",
+        bind(writes, event)
     )
 }
 

@@ -3,7 +3,8 @@
 //! writes commit together, in one round trip instead of a `BEGIN`, one per write and a `COMMIT`.
 //! Under load the round trips, not the writes, are most of what tracking costs the database and
 //! the worker (docs/BENCHMARKS.md). The parts must not depend on one another's effects: every
-//! part of one statement sees the same snapshot.
+//! part of one statement sees the same snapshot. A part may read, though, for the others to use
+//! by name: a row locked for the whole statement, say.
 
 use sea_orm::{ConnectionTrait, DbErr, Statement, Value};
 
@@ -24,6 +25,12 @@ impl Writes {
     /// Adds a write (an `INSERT`, `UPDATE` or `DELETE`) that runs with the statement.
     pub(crate) fn with(&mut self, sql: String) {
         self.parts.push(sql);
+    }
+
+    /// Adds a query (a `SELECT`) the other parts read; returns its name for them to use.
+    pub(crate) fn read(&mut self, sql: String) -> String {
+        self.parts.push(sql);
+        format!("w{}", self.parts.len())
     }
 
     /// The statement: every write added, then `last`.
@@ -64,6 +71,17 @@ mod tests {
             "WITH w1 AS (UPDATE t SET x = $1),\nw2 AS (DELETE FROM u WHERE k = $2)\nINSERT INTO v VALUES ($3)"
         );
         assert_eq!(statement.values.map(|v| v.0.len()), Some(3));
+    }
+
+    #[test]
+    fn a_read_is_named_for_the_parts_after_it() {
+        let mut writes = Writes::default();
+        let run = writes.read("SELECT true AS live".to_owned());
+        writes.with(format!("INSERT INTO t SELECT 1 WHERE (SELECT live FROM {run})"));
+        assert_eq!(
+            writes.statement("SELECT 1").sql,
+            "WITH w1 AS (SELECT true AS live),\nw2 AS (INSERT INTO t SELECT 1 WHERE (SELECT live FROM w1))\nSELECT 1"
+        );
     }
 
     #[test]

@@ -95,29 +95,33 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
         decided_by: None,
     });
     let row = insert_task(db, scope, &task, &key, decision.as_ref()).await?;
-    // The task's step, its assignee's notification and its event, each under its own key, so a
-    // retry after a failure between the two statements adds only what is missing.
+    // The rest of the opening in one statement, each row under its own key, so a retry after a
+    // failure between the two statements adds only what is missing.
     let mut writes = Writes::default();
+    let insert = match &decision {
+        None => open_waiting(&mut writes, scope, &task, &key, &row),
+        Some(decision) => open_decided(&mut writes, scope, &task, &key, &row, decision),
+    };
+    writes.execute(db, &insert).await?;
+    let Some(decision) = decision else { return Ok(OpenedTask { task_id: row.id, auto_decision: None }) };
+    apply_effects(db, &row, &decision).await?;
+    Ok(OpenedTask { task_id: row.id, auto_decision: Some(decision.decision) })
+}
+
+/// The rest of an undecided task's opening: its WAITING step, its assignee's notification and
+/// its TASK_OPENED event; returns the statement's last part. All of it only while the run is
+/// going, read from the run's row as `insert_task` reads it (see there): when the run's end came
+/// first, it withdrew the task, and the step is stored over (CANCELLED), with no one told.
+fn open_waiting(writes: &mut Writes, scope: &ExecutionScope, task: &OpenTask, key: &str, row: &TaskRow) -> String {
     let execution = writes.bind(scope.execution_id);
-    let values = [
-        writes.bind(step_key(&key)),
-        writes.bind(task.phase.as_str()),
-        writes.bind(task.title.clone()),
-        writes.bind(i32::try_from(task.round).unwrap_or(1)),
-        writes.bind(json!({ "taskId": row.id, "kind": task.kind.as_str() })),
-    ];
-    // A decided task's step is over as it starts: it waited for nobody (`waiting_ms` stays 0).
-    let (status, completed_at) =
-        if decision.is_some() { ("'COMPLETED'", "now()") } else { ("'WAITING'", "NULL::timestamptz") };
-    writes.with(format!(
-        "INSERT INTO workflow_step (execution_id, step_key, phase, name, attempt, detail, step_type, status, started_at,
-                completed_at)
-         VALUES ({execution}, {}, 'HUMAN_TASK', {status}, now(), {completed_at})
-         ON CONFLICT (execution_id, step_key) DO NOTHING",
-        values.join(", ")
-    ));
-    // Its assignee is told of a task that waits for them; one decided already waits for nobody.
-    if let Some(user) = row.assignee_id.filter(|_| decision.is_none()) {
+    let run = writes
+        .read(format!("SELECT completed_at IS NULL AS going FROM workflow_execution WHERE id = {execution} FOR SHARE"));
+    let going = format!("(SELECT going FROM {run})");
+    let status = format!("CASE WHEN {going} THEN 'WAITING' ELSE 'CANCELLED' END");
+    let completed_at = format!("CASE WHEN {going} THEN NULL ELSE now() END");
+    let step = step_insert(writes, scope, task, key, row, &status, &completed_at);
+    writes.with(step);
+    if let Some(user) = row.assignee_id {
         let values = [
             writes.bind(user),
             writes.bind(format!("task:{}", row.id)),
@@ -127,43 +131,81 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
         ];
         writes.with(format!(
             "INSERT INTO notification (user_id, notification_key, subject, body, link, kind)
-             VALUES ({}, 'TASK') ON CONFLICT (notification_key) DO NOTHING",
+             SELECT {}, 'TASK' WHERE {going} ON CONFLICT (notification_key) DO NOTHING",
             values.join(", ")
         ));
     }
-    // Dashboards and inboxes see what happened: a task opened, or (AUTO) one that was never
-    // open to anyone because it was stored decided.
-    let event = match &decision {
-        None => NewEvent {
-            cycle_id: scope.cycle_id,
-            report_id: scope.report_id,
-            execution_id: Some(scope.execution_id),
-            phase: Some(task.phase),
-            kind: EventKind::TaskOpened,
-            status: "OPEN".to_owned(),
-            detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
-                            "assigneeId": row.assignee_id, "title": task.title, "round": task.round }),
-            key: format!("task:{}:opened", row.id),
-        },
-        Some(decision) => {
-            let mut event = completed_event(&row, decision);
-            event.report_id = scope.report_id;
-            if let Some(detail) = event.detail.as_object_mut() {
-                detail.insert("title".into(), task.title.clone().into());
-                detail.insert("round".into(), task.round.into());
-            }
-            event
-        }
+    let opened = NewEvent {
+        cycle_id: scope.cycle_id,
+        report_id: scope.report_id,
+        execution_id: Some(scope.execution_id),
+        phase: Some(task.phase),
+        kind: EventKind::TaskOpened,
+        status: "OPEN".to_owned(),
+        detail: json!({ "taskId": row.id, "kind": task.kind.as_str(), "assigneeRole": task.assignee_role.as_str(),
+                        "assigneeId": row.assignee_id, "title": task.title, "round": task.round }),
+        key: format!("task:{}:opened", row.id),
     };
-    let insert = events::insert(&mut writes, &[event]);
-    writes.execute(db, &insert).await?;
-    let Some(decision) = decision else { return Ok(OpenedTask { task_id: row.id, auto_decision: None }) };
-    apply_effects(db, &row, &decision).await?;
-    Ok(OpenedTask { task_id: row.id, auto_decision: Some(decision.decision) })
+    events::insert_if(writes, &opened, &going)
+}
+
+/// The rest of a task decided as it opens (AUTO): its step, over as it starts (it waited for
+/// nobody, so `waiting_ms` stays 0), and the event of its decision: it was never open to anyone.
+/// Returns the statement's last part.
+fn open_decided(
+    writes: &mut Writes,
+    scope: &ExecutionScope,
+    task: &OpenTask,
+    key: &str,
+    row: &TaskRow,
+    decision: &CloseTask,
+) -> String {
+    let step = step_insert(writes, scope, task, key, row, "'COMPLETED'", "now()");
+    writes.with(step);
+    let mut event = completed_event(row, decision);
+    event.report_id = scope.report_id;
+    if let Some(detail) = event.detail.as_object_mut() {
+        detail.insert("title".into(), task.title.clone().into());
+        detail.insert("round".into(), task.round.into());
+    }
+    events::insert(writes, &[event])
+}
+
+/// The `INSERT` of a task's step, with `status` and `completed_at` as SQL expressions.
+fn step_insert(
+    writes: &mut Writes,
+    scope: &ExecutionScope,
+    task: &OpenTask,
+    key: &str,
+    row: &TaskRow,
+    status: &str,
+    completed_at: &str,
+) -> String {
+    let values = [
+        writes.bind(scope.execution_id),
+        writes.bind(step_key(key)),
+        writes.bind(task.phase.as_str()),
+        writes.bind(task.title.clone()),
+        writes.bind(i32::try_from(task.round).unwrap_or(1)),
+        writes.bind(json!({ "taskId": row.id, "kind": task.kind.as_str() })),
+    ];
+    format!(
+        "INSERT INTO workflow_step (execution_id, step_key, phase, name, attempt, detail, step_type, status, started_at,
+                completed_at)
+         VALUES ({}, 'HUMAN_TASK', {status}, now(), {completed_at})
+         ON CONFLICT (execution_id, step_key) DO NOTHING",
+        values.join(", ")
+    )
 }
 
 /// Stores the task under `key` unless it is already stored (decided, when `decision` is given),
 /// and returns it.
+///
+/// An undecided task is stored OPEN only while its run is going: its run's row is read under a
+/// share lock, which a run's end (`tracking::runs::finish_execution`, whose first write is to that
+/// row) waits for, and which waits for an end in progress. So either the end comes after the task
+/// is stored and withdraws it, or the task sees the end and is stored CANCELLED: an opening that
+/// meets a cancel leaves nobody an open task in a run that is over. A decided task takes no lock.
 async fn insert_task(
     db: &impl ConnectionTrait,
     scope: &ExecutionScope,
@@ -181,7 +223,9 @@ async fn insert_task(
                     -- A tester's step goes to the report's tester as assigned now, not at the run's start.
                     CASE WHEN $8 = 'TESTER' THEN (SELECT tester_id FROM cycle_report WHERE id = $3) ELSE $9 END,
                     $10, $11, now() + make_interval(hours => $12),
-                    CASE WHEN $13::text IS NULL THEN 'OPEN' ELSE 'COMPLETED' END, $13, $14,
+                    CASE WHEN $13::text IS NOT NULL THEN 'COMPLETED'
+                         WHEN (SELECT completed_at IS NULL FROM workflow_execution WHERE id = $4 FOR SHARE) THEN 'OPEN'
+                         ELSE 'CANCELLED' END, $13, $14,
                     $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
              ON CONFLICT (task_key) DO NOTHING",
             "task_key = $1",

@@ -139,6 +139,9 @@ pub struct FinishExecution {
 pub async fn finish_execution(db: &DatabaseConnection, finish: FinishExecution) -> Result<(), DbErr> {
     let scope = &finish.scope;
     let txn = db.begin().await?;
+    // This first write locks the run's row, which a task's opening reads under a share lock
+    // (`phases::tasks::insert_task`): an opening under way is whole before the end looks for
+    // tasks to withdraw, and one after it sees the run over.
     let changed = exec(
         &txn,
         "UPDATE workflow_execution SET status = $2, error = $3, result = $4, completed_at = now(), updated_at = now(),
