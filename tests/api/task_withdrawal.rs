@@ -7,13 +7,29 @@ use serde_json::json;
 use worker::phases::tasks::{self, OpenTask};
 use worker::tracking::ExecutionScope;
 
-use crate::fixtures::start;
+use crate::fixtures::{first_manual_task, start};
 use crate::harness::TestApp;
 use crate::workflow_steering::{cancel_run, one_report_cycle};
 
-/// A cancel that lands while a task is being opened leaves nobody waiting. The task's row is
-/// stored first and the rest of its opening (step, notification, TASK_OPENED) in a second
-/// statement, which is held back here, by a lock on `notification` that it writes, until the
+/// What a task left behind: its status, its step's status, the kinds of its events in order,
+/// and how many notifications it sent.
+async fn traces(app: &TestApp, task: i64) -> (Vec<String>, Vec<String>, Vec<String>, i64) {
+    (
+        app.db_strings(&format!("SELECT status::text FROM human_task WHERE id = {task}")).await,
+        app.db_strings(&format!(
+            "SELECT status::text FROM workflow_step WHERE step_type = 'HUMAN_TASK' AND detail->>'taskId' = '{task}'"
+        ))
+        .await,
+        app.db_strings(&format!(
+            "SELECT kind::text FROM workflow_event WHERE detail->>'taskId' = '{task}' ORDER BY seq"
+        ))
+        .await,
+        app.scalar(&format!("SELECT count(*) FROM notification WHERE notification_key = 'task:{task}'")).await,
+    )
+}
+
+/// The task's row is stored first and the rest of its opening (step, notification, TASK_OPENED)
+/// in a second statement, held back here, by a lock on `notification` that it writes, until the
 /// run has ended and withdrawn the task. The opening then finishes knowing the run is over.
 #[tokio::test]
 async fn a_task_still_opening_when_its_run_is_cancelled_is_left_withdrawn() {
@@ -28,35 +44,37 @@ async fn a_task_still_opening_when_its_run_is_cancelled_is_left_withdrawn() {
     let task = app.scalar(&format!("SELECT id FROM human_task WHERE cycle_id = {cycle}")).await;
     cancel_run(&app, &manager, &cycle).await;
     hold.rollback().await.expect("release notification");
-    let step = format!("FROM workflow_step WHERE step_type = 'HUMAN_TASK' AND detail->>'taskId' = '{task}'");
-    app.wait_until(&format!("SELECT count(*) {step}"), 30).await;
-    assert_eq!(app.db_strings(&format!("SELECT status::text {step}")).await, ["CANCELLED"]);
-    assert_eq!(app.db_strings(&format!("SELECT status::text FROM human_task WHERE id = {task}")).await, ["CANCELLED"]);
+    app.wait_until(
+        &format!("SELECT count(*) FROM workflow_step WHERE step_type = 'HUMAN_TASK' AND detail->>'taskId' = '{task}'"),
+        30,
+    )
+    .await;
+    // Withdrawn by the run's end, and never shown open to anyone.
     assert_eq!(
-        app.db_strings(&format!(
-            "SELECT kind::text FROM workflow_event WHERE detail->>'taskId' = '{task}' ORDER BY seq"
-        ))
-        .await,
-        ["TASK_CANCELLED"],
-        "the task was withdrawn and never shown open"
+        traces(&app, task).await,
+        (vec!["CANCELLED".into()], vec!["CANCELLED".into()], vec!["TASK_CANCELLED".into()], 0)
     );
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM notification WHERE notification_key = 'task:{task}'")).await,
-        0
-    );
+}
 
-    // An opening that begins only after the run's end stores its task withdrawn from the start.
+/// An opening that begins only after its run has ended stores its task withdrawn from the start.
+#[tokio::test]
+async fn a_task_opened_after_its_run_ended_is_stored_withdrawn() {
+    let app = TestApp::spawn().await;
+    app.start_worker();
+    let manager = app.login("test-manager").await;
+    let cycle = one_report_cycle(&app, &manager).await;
+    first_manual_task(&app, &manager, &cycle).await;
+    cancel_run(&app, &manager, &cycle).await;
     let child = app
         .scalar(&format!(
             "SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL"
         ))
         .await;
     let link = app.scalar(&format!("SELECT cycle_report_id FROM workflow_execution WHERE id = {child}")).await;
-    let report = app.scalar(&format!("SELECT report_id FROM cycle_report WHERE id = {link}")).await;
     let scope = ExecutionScope {
         execution_id: child,
         cycle_id: cycle.parse().expect("id"),
-        report_id: Some(report),
+        report_id: Some(app.scalar(&format!("SELECT report_id FROM cycle_report WHERE id = {link}")).await),
         cycle_report_id: Some(link),
     };
     let late = OpenTask {
@@ -72,12 +90,5 @@ async fn a_task_still_opening_when_its_run_is_cancelled_is_left_withdrawn() {
         auto: false,
     };
     let late = tasks::open(&app.db, &scope, late).await.expect("open").task_id;
-    assert_eq!(app.db_strings(&format!("SELECT status::text FROM human_task WHERE id = {late}")).await, ["CANCELLED"]);
-    let step = format!("FROM workflow_step WHERE step_type = 'HUMAN_TASK' AND detail->>'taskId' = '{late}'");
-    assert_eq!(app.db_strings(&format!("SELECT status::text {step}")).await, ["CANCELLED"]);
-    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_event WHERE detail->>'taskId' = '{late}'")).await, 0);
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM notification WHERE notification_key = 'task:{late}'")).await,
-        0
-    );
+    assert_eq!(traces(&app, late).await, (vec!["CANCELLED".into()], vec!["CANCELLED".into()], vec![], 0));
 }
