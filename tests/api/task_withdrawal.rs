@@ -9,7 +9,7 @@ use worker::tracking::ExecutionScope;
 
 use crate::fixtures::{first_manual_task, start};
 use crate::harness::TestApp;
-use crate::workflow_steering::{cancel_run, one_report_cycle};
+use crate::workflow_steering::{cancel_run, child_of, one_report_cycle};
 
 /// What a task left behind: its status, its step's status, the kinds of its events in order,
 /// and how many notifications it sent.
@@ -65,11 +65,7 @@ async fn a_task_opened_after_its_run_ended_is_stored_withdrawn() {
     let cycle = one_report_cycle(&app, &manager).await;
     first_manual_task(&app, &manager, &cycle).await;
     cancel_run(&app, &manager, &cycle).await;
-    let child = app
-        .scalar(&format!(
-            "SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL"
-        ))
-        .await;
+    let child = child_of(&app, &cycle).await;
     let link = app.scalar(&format!("SELECT cycle_report_id FROM workflow_execution WHERE id = {child}")).await;
     let scope = ExecutionScope {
         execution_id: child,

@@ -282,7 +282,8 @@ pub(crate) async fn run_with_fault(app: &TestApp, fault: Value) -> String {
     cycle
 }
 
-async fn child_of(app: &TestApp, cycle: &str) -> i64 {
+/// The id of the run of `cycle`'s one report.
+pub(crate) async fn child_of(app: &TestApp, cycle: &str) -> i64 {
     app.scalar(&format!(
         "SELECT id FROM workflow_execution WHERE cycle_id = {cycle} AND parent_execution_id IS NOT NULL"
     ))

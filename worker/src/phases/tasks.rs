@@ -65,6 +65,12 @@ const AUTO_COMMENT: &str = "Decided automatically (AUTO approval mode) with the 
 const TASK_COLUMNS: &str = "id, task_key, cycle_id, cycle_report_id, execution_id, phase, kind, assignee_role,
     assignee_id, information_request_id, decided_by, comment";
 
+/// Whether the run `execution` (a placeholder) is still going, read under the share lock that
+/// orders a task's opening against the run's end (see `insert_task`).
+fn run_going(execution: &str) -> String {
+    format!("SELECT completed_at IS NULL AS going FROM workflow_execution WHERE id = {execution} FOR SHARE")
+}
+
 /// The task row as `write` (an `INSERT` or `UPDATE` of `human_task`) leaves it, or, when it writes
 /// nothing, as already stored under `filter`: one statement either way.
 fn written_or_stored(write: &str, filter: &str) -> String {
@@ -114,12 +120,11 @@ pub async fn open(db: &impl ConnectionTrait, scope: &ExecutionScope, task: OpenT
 /// first, it withdrew the task, and the step is stored over (CANCELLED), with no one told.
 fn open_waiting(writes: &mut Writes, scope: &ExecutionScope, task: &OpenTask, key: &str, row: &TaskRow) -> String {
     let execution = writes.bind(scope.execution_id);
-    let run = writes
-        .read(format!("SELECT completed_at IS NULL AS going FROM workflow_execution WHERE id = {execution} FOR SHARE"));
+    let run = writes.read(run_going(&execution));
     let going = format!("(SELECT going FROM {run})");
     let status = format!("CASE WHEN {going} THEN 'WAITING' ELSE 'CANCELLED' END");
     let completed_at = format!("CASE WHEN {going} THEN NULL ELSE now() END");
-    let step = step_insert(writes, scope, task, key, row, &status, &completed_at);
+    let step = step_insert(writes, &execution, task, key, row, &status, &completed_at);
     writes.with(step);
     if let Some(user) = row.assignee_id {
         let values = [
@@ -160,7 +165,8 @@ fn open_decided(
     row: &TaskRow,
     decision: &CloseTask,
 ) -> String {
-    let step = step_insert(writes, scope, task, key, row, "'COMPLETED'", "now()");
+    let execution = writes.bind(scope.execution_id);
+    let step = step_insert(writes, &execution, task, key, row, "'COMPLETED'", "now()");
     writes.with(step);
     let mut event = completed_event(row, decision);
     event.report_id = scope.report_id;
@@ -171,10 +177,11 @@ fn open_decided(
     events::insert(writes, &[event])
 }
 
-/// The `INSERT` of a task's step, with `status` and `completed_at` as SQL expressions.
+/// The `INSERT` of a task's step in the run `execution` (a placeholder), with `status` and
+/// `completed_at` as SQL expressions.
 fn step_insert(
     writes: &mut Writes,
-    scope: &ExecutionScope,
+    execution: &str,
     task: &OpenTask,
     key: &str,
     row: &TaskRow,
@@ -182,7 +189,7 @@ fn step_insert(
     completed_at: &str,
 ) -> String {
     let values = [
-        writes.bind(scope.execution_id),
+        execution.to_owned(),
         writes.bind(step_key(key)),
         writes.bind(task.phase.as_str()),
         writes.bind(task.title.clone()),
@@ -216,7 +223,8 @@ async fn insert_task(
     let stored: Vec<TaskRow> = rows(
         db,
         &written_or_stored(
-            "INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
+            &format!(
+                "INSERT INTO human_task (task_key, cycle_id, cycle_report_id, execution_id, phase, kind, title,
                     assignee_role, assignee_id, information_request_id, round, due_at, status, decision, comment,
                     decided_automatically, decided_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8,
@@ -224,10 +232,12 @@ async fn insert_task(
                     CASE WHEN $8 = 'TESTER' THEN (SELECT tester_id FROM cycle_report WHERE id = $3) ELSE $9 END,
                     $10, $11, now() + make_interval(hours => $12),
                     CASE WHEN $13::text IS NOT NULL THEN 'COMPLETED'
-                         WHEN (SELECT completed_at IS NULL FROM workflow_execution WHERE id = $4 FOR SHARE) THEN 'OPEN'
+                         WHEN ({going}) THEN 'OPEN'
                          ELSE 'CANCELLED' END, $13, $14,
                     $13::text IS NOT NULL, CASE WHEN $13::text IS NOT NULL THEN now() END)
              ON CONFLICT (task_key) DO NOTHING",
+                going = run_going("$4")
+            ),
             "task_key = $1",
         ),
         vec![
