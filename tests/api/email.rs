@@ -6,7 +6,7 @@
 use secrecy::SecretString;
 use serde_json::json;
 
-use crate::fixtures::wait_finished;
+use crate::fixtures::{assert_retried_to_completion, wait_finished};
 use crate::harness::TestApp;
 use crate::smtp_sink::SmtpSink;
 use crate::workflow_steering::run_with_fault;
@@ -126,15 +126,5 @@ async fn an_operator_answers_a_pause_while_its_email_is_still_retried() {
     // The run goes on once the e-mail has given up: retried phase, completed cycle.
     wait_finished(&app, &cycle).await;
     assert!(app.scalar(emails_over).await >= 1, "the pause's e-mail gave up after its retries");
-    assert_eq!(
-        app.scalar(&format!(
-            "SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'"
-        ))
-        .await,
-        1
-    );
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
-        1
-    );
+    assert_retried_to_completion(&app, log, &cycle).await;
 }

@@ -71,6 +71,19 @@ pub(crate) async fn wait_finished(app: &TestApp, cycle: &str) {
     app.wait_until(&finished_runs(cycle), 240).await;
 }
 
+/// Checks that the operator's RETRY of the paused phase logged as `log` was taken and that
+/// `cycle` then completed.
+pub(crate) async fn assert_retried_to_completion(app: &TestApp, log: i64, cycle: &str) {
+    let retried = format!(
+        "SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'"
+    );
+    assert_eq!(app.scalar(&retried).await, 1);
+    assert_eq!(
+        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
+        1
+    );
+}
+
 /// Starts `cycle` in MANUAL mode and waits for its first open task to be wholly open; returns
 /// that task's id.
 pub(crate) async fn first_manual_task(app: &TestApp, token: &str, cycle: &str) -> i64 {

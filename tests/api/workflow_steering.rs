@@ -3,7 +3,9 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{cycle_with, first_manual_task, run_finished, start, wait_finished};
+use crate::fixtures::{
+    assert_retried_to_completion, cycle_with, first_manual_task, run_finished, start, wait_finished,
+};
 use crate::harness::{TestApp, error_code};
 
 const OPEN_TASKS: &str = "{ tasks(open: true, mine: true, first: 100) { edges { node {
@@ -442,11 +444,7 @@ async fn manual_intervention_pauses_until_an_operator_retries() {
     let body = app.gql(&manager, resolve, json!({ "l": log.to_string(), "a": "RETRY" })).await;
     assert!(body["errors"].is_null(), "{body}");
     wait_finished(&app, &cycle).await;
-    assert_eq!(app.scalar(&format!("SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'")).await, 1);
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
-        1
-    );
+    assert_retried_to_completion(&app, log, &cycle).await;
 }
 
 #[tokio::test]
