@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{first_manual_task, start};
+use crate::fixtures::{cycle_completed, first_manual_task, start};
 use crate::harness::{TestApp, error_code};
 use crate::workflow_steering::one_report_cycle;
 
@@ -28,8 +28,7 @@ impl Finished {
         let manager = app.login("test-manager").await;
         let cycle = one_report_cycle(&app, &manager).await;
         start(&app, &manager, &cycle, json!({ "approvalMode": "AUTO" })).await;
-        app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 240)
-            .await;
+        app.wait_until(&cycle_completed(&cycle), 240).await;
         let link = app.scalar(&format!("SELECT id FROM cycle_report WHERE cycle_id = {cycle}")).await;
         let execution = app.scalar(&format!("SELECT id FROM workflow_execution WHERE cycle_report_id = {link}")).await;
         let admin = app.login("admin").await;

@@ -61,6 +61,11 @@ fn finished_runs(cycle: &str) -> String {
     )
 }
 
+/// Counts `cycle` if it has completed (1 once it has).
+pub(crate) fn cycle_completed(cycle: impl std::fmt::Display) -> String {
+    format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")
+}
+
 /// Whether `cycle`'s run has ended.
 pub(crate) async fn run_finished(app: &TestApp, cycle: &str) -> bool {
     app.scalar(&finished_runs(cycle)).await > 0
@@ -78,10 +83,7 @@ pub(crate) async fn assert_retried_to_completion(app: &TestApp, log: i64, cycle:
         "SELECT count(*) FROM workflow_compensation_log WHERE id = {log} AND status = 'RESOLVED' AND operator_action = 'RETRY'"
     );
     assert_eq!(app.scalar(&retried).await, 1);
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
-        1
-    );
+    assert_eq!(app.scalar(&cycle_completed(cycle)).await, 1);
 }
 
 /// Starts `cycle` in MANUAL mode and waits for its first open task to be wholly open; returns

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{cycle_with, first_manual_task, start};
+use crate::fixtures::{cycle_completed, cycle_with, first_manual_task, start};
 use crate::harness::TestApp;
 
 const OUTPUTS: &str = "query($c: ID!) { cycle(id: $c) { cycleReports {
@@ -14,7 +14,7 @@ const OUTPUTS: &str = "query($c: ID!) { cycle(id: $c) { cycleReports {
 async fn completed_auto_cycle(app: &TestApp, token: &str, name: &str, reports: &[&str]) -> String {
     let cycle = cycle_with(app, token, name, reports).await;
     start(app, token, &cycle, json!({ "approvalMode": "AUTO" })).await;
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 120).await;
+    app.wait_until(&cycle_completed(&cycle), 120).await;
     cycle
 }
 

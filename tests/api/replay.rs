@@ -15,6 +15,7 @@ use temporalio_common::protos::temporal::api::history::v1::History;
 use temporalio_sdk::workflow_replayer::{WorkflowReplayer, WorkflowReplayerOptions};
 use worker::workflows::{EnhancedTestCycleWorkflow, ReportTestingWorkflow};
 
+use crate::fixtures::cycle_completed;
 use crate::harness::TestApp;
 
 fn histories_dir() -> PathBuf {
@@ -89,8 +90,7 @@ async fn record_histories() {
     )
     .await;
     for cycle in [auto, compensated] {
-        app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 240)
-            .await;
+        app.wait_until(&cycle_completed(cycle), 240).await;
     }
     let manual = new_cycle("manual").await;
     app.gql(
@@ -150,8 +150,7 @@ async fn record_histories() {
         "faults": [{ "phase": "SCOPING", "failingAttempts": 99, "round": 1 }] } }),
     )
     .await;
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {reopened} AND status = 'COMPLETED'"), 240)
-        .await;
+    app.wait_until(&cycle_completed(reopened), 240).await;
 
     let runs = app
         .db_strings(

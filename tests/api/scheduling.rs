@@ -5,7 +5,7 @@
 use chrono::{Duration, Utc};
 use serde_json::json;
 
-use crate::fixtures::{START, cycle_with, start};
+use crate::fixtures::{START, cycle_completed, cycle_with, start};
 use crate::harness::{TestApp, error_code};
 
 const CANCEL: &str = "mutation($e: ID!, $r: String!) { cancelWorkflow(executionId: $e, reason: $r) { id } }";
@@ -44,7 +44,7 @@ async fn a_scheduled_run_waits_pending_until_its_time_then_runs_to_completed() {
     assert_eq!(error_code(&again), Some("CONFLICT"), "{again}");
 
     // At its time it starts, and the whole cycle runs.
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 240).await;
+    app.wait_until(&cycle_completed(&cycle), 240).await;
     let read = app.gql(&token, EXECUTION, json!({ "id": parent.to_string() })).await;
     let execution = &read["data"]["workflowExecution"];
     assert_eq!(execution["status"], "COMPLETED", "{read}");

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{cycle_with, start};
+use crate::fixtures::{cycle_completed, cycle_with, start};
 use crate::harness::{TestApp, error_code};
 
 const READ: &str = "query($c: ID) { workflowSettings(cycleId: $c) { cycleId sampleSize rfiDueDays
@@ -142,7 +142,7 @@ async fn a_run_starts_under_its_cycles_sample_size_and_due_days() {
     let body = app.gql(&manager, UPDATE, json!({ "c": cycle, "i": { "sampleSize": 5, "rfiDueDays": 3 } })).await;
     assert!(body["errors"].is_null(), "{body}");
     start(&app, &manager, &cycle, json!({ "approvalMode": "AUTO" })).await;
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 120).await;
+    app.wait_until(&cycle_completed(&cycle), 120).await;
     let link = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
     assert_eq!(app.scalar(&format!("SELECT count(*) FROM sample WHERE cycle_report_id IN {link}")).await, 5);
     assert_eq!(

@@ -4,6 +4,7 @@
 
 use serde_json::{Value, json};
 
+use crate::fixtures::cycle_completed;
 use crate::harness::{TestApp, error_code, free_port, http, wait_ready};
 
 async fn cycle_of(app: &TestApp, numbers: &[&str]) -> i64 {
@@ -48,7 +49,7 @@ async fn serve_with_the_worker_in_process_runs_a_cycle_started_by_the_seeds_rest
     assert_eq!(status, 201, "{body}");
     let started: Value = serde_json::from_str(&body).expect("json");
     assert_eq!(started["status"], "RUNNING");
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 240).await;
+    app.wait_until(&cycle_completed(cycle), 240).await;
     let (status, body) = http(port, "POST", &path, Some(&manager), Some(&start)).await;
     assert_eq!(status, 409, "a completed cycle takes no new start: {body}");
 }
@@ -77,7 +78,7 @@ async fn a_worker_killed_mid_phase_and_restarted_finishes_the_cycle_without_dupl
     worker.0.kill().expect("kill the worker");
     worker.0.wait().expect("reap the worker");
     let _restarted = app.spawn_binary(&["worker"], &[]);
-    app.wait_until(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'"), 240).await;
+    app.wait_until(&cycle_completed(cycle), 240).await;
 
     let links = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
     let children =

@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::fixtures::{START, cycle_with, start, wait_finished};
+use crate::fixtures::{START, cycle_completed, cycle_with, start, wait_finished};
 use crate::harness::{TestApp, error_code};
 
 /// A new cycle with the two quarterly reports FR Y-9C and FFIEC 031; returns its id.
@@ -43,7 +43,7 @@ async fn an_auto_cycle_of_two_reports_runs_to_completed_with_every_table_filled(
         async move { app.scalar(&sql).await }
     };
     let of_cycle = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
-    assert_eq!(count(format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await, 1);
+    assert_eq!(count(cycle_completed(&cycle)).await, 1);
     assert_eq!(
         count(format!("SELECT count(*) FROM cycle_report WHERE cycle_id = {cycle} AND status = 'COMPLETE'")).await,
         2

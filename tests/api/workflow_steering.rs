@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::fixtures::{
-    assert_retried_to_completion, cycle_with, first_manual_task, run_finished, start, wait_finished,
+    assert_retried_to_completion, cycle_completed, cycle_with, first_manual_task, run_finished, start, wait_finished,
 };
 use crate::harness::{TestApp, error_code};
 
@@ -103,10 +103,7 @@ async fn a_manual_cycle_is_driven_through_the_inbox_with_one_reject_loop() {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     }
     assert!(rejected);
-    assert_eq!(
-        app.scalar(&format!("SELECT count(*) FROM test_cycle WHERE id = {cycle} AND status = 'COMPLETED'")).await,
-        1
-    );
+    assert_eq!(app.scalar(&cycle_completed(&cycle)).await, 1);
     let link = format!("(SELECT id FROM cycle_report WHERE cycle_id = {cycle})");
     assert_eq!(
         app.scalar(&format!("SELECT count(DISTINCT version) FROM attribute WHERE cycle_report_id IN {link}")).await,
